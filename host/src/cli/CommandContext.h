@@ -1,0 +1,48 @@
+// jobhost host — CommandContext.h
+// What a CLI verb gets: output streams and the host's locations and services.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "plugins/PluginRegistry.h"
+
+namespace jobhost::host {
+
+/// Paths every part of the host agrees on.
+struct HostPaths {
+    std::string dataDirectory;     ///< store file, key file, console token (default ./.jobhost or $JOBHOST_HOME)
+    std::string pluginDirectory;   ///< where plugin .so files are loaded from
+    std::string manifestDirectory; ///< where provider manifests are read from
+};
+
+/// Owned by CliApplication for the duration of one command. Services are
+/// created lazily on first use, so `jobhost validate` never loads plugin code
+/// and `jobhost plugins` never opens the store. Not thread-safe.
+class CommandContext {
+public:
+    CommandContext(HostPaths paths, std::ostream& out, std::ostream& err);
+    ~CommandContext();
+
+    std::ostream& out() { return _out; }
+    std::ostream& err() { return _err; }
+    const HostPaths& paths() const { return _paths; }
+
+    /// Manifests and plugins loaded (plugin code runs). Load errors are kept
+    /// per provider, not thrown.
+    PluginRegistry& plugins();
+    /// Manifests read only; no plugin code runs.
+    PluginRegistry& manifests();
+
+private:
+    HostPaths _paths;
+    std::ostream& _out;
+    std::ostream& _err;
+    std::unique_ptr<PluginRegistry> _pPlugins;
+    std::unique_ptr<PluginRegistry> _pManifests;
+};
+
+} // namespace jobhost::host

@@ -1,0 +1,74 @@
+// jobhost host — DeclarativeConfig.h
+// The file `jobhost apply` and `jobhost validate` read: authorizations, jobs
+// and audiences, validated against the provider manifests.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/JSON/Object.h>
+
+#include "plugins/PluginRegistry.h"
+
+namespace jobhost::host {
+
+struct AuthorizationSpec {
+    std::string name;
+    std::string provider;
+    std::string method;
+    std::string label;
+    std::string description;
+    /// Credential fields as written: secret fields hold `${env:NAME}` or
+    /// `${file:PATH}` references, resolved only by resolveSecrets().
+    Poco::JSON::Object::Ptr fields;
+};
+
+struct JobSpec {
+    std::string name;
+    std::string provider;
+    std::string type;
+    std::string authorization;
+    std::optional<std::int64_t> intervalSeconds; ///< unset: the job type's default; 0: manual only
+    bool enabled = true;
+    Poco::JSON::Object::Ptr config;              ///< validated, defaults filled in
+};
+
+struct AudienceSpec {
+    std::string slug;
+    std::string name;
+    std::string filter;
+};
+
+/// A parsed and validated declarative configuration. Immutable value.
+class DeclarativeConfig {
+public:
+    /// Reads `path` and validates it against `manifests`. Throws
+    /// ConfigException listing every problem, one per line, each naming its
+    /// key path ("jobs.postup-import.config.site_id: required string is
+    /// missing"); syntax errors name line and column.
+    static DeclarativeConfig readFile(const std::string& path, const PluginRegistry& manifests);
+    static DeclarativeConfig read(const Poco::JSON::Object::Ptr& document, const std::string& origin,
+                                  const PluginRegistry& manifests);
+
+    /// Resolves `${env:NAME}` and `${file:PATH}` references of an
+    /// authorization's secret fields (PATH relative to the config file's
+    /// folder). Throws ConfigException naming the field and reference — never
+    /// the secret value — when a variable is unset or a file unreadable.
+    Poco::JSON::Object::Ptr resolveSecrets(const AuthorizationSpec& authorization, const PluginRegistry& manifests) const;
+
+    const std::vector<AuthorizationSpec>& authorizations() const { return _authorizations; }
+    const std::vector<JobSpec>& jobs() const { return _jobs; }
+    const std::vector<AudienceSpec>& audiences() const { return _audiences; }
+    const std::string& origin() const { return _origin; }
+
+private:
+    std::string _origin;
+    std::vector<AuthorizationSpec> _authorizations;
+    std::vector<JobSpec> _jobs;
+    std::vector<AudienceSpec> _audiences;
+};
+
+} // namespace jobhost::host
