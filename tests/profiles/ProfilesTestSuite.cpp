@@ -1,0 +1,14 @@
+// ProfilesTestSuite.cpp — jobhost profiles tests: the explicitly assembled suite.
+// SPDX-License-Identifier: Apache-2.0
+#include "ProfilesTestSuite.h"
+
+#include "FunctionsTest.h"
+
+#include <cppunit/TestSuite.h>
+
+CppUnit::Test* ProfilesTestSuite::suite()
+{
+    auto* s = new CppUnit::TestSuite("ProfilesTestSuite");
+    s->addTest(FunctionsTest::suite());
+    return s;
+}
