@@ -3,6 +3,7 @@
 #include "ProfilesTestSuite.h"
 
 #include "FunctionsTest.h"
+#include "ParserTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -10,5 +11,6 @@ CppUnit::Test* ProfilesTestSuite::suite()
 {
     auto* s = new CppUnit::TestSuite("ProfilesTestSuite");
     s->addTest(FunctionsTest::suite());
+    s->addTest(ParserTest::suite());
     return s;
 }

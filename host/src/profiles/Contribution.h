@@ -1,0 +1,23 @@
+// Contribution.h — jobhost profiles: one field write produced by a mapping column.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "profiles/FieldKind.h"
+#include "profiles/Value.h"
+
+#include <string>
+
+namespace jobhost::host::profiles {
+
+// What one column of one query contributes for one event (§2.4): the value
+// is already coerced to kind. Plain value type.
+struct Contribution {
+    std::string field;
+    FieldKind kind = FieldKind::String;
+    MergeOp mergeOp = MergeOp::Latest;
+    Value value;
+    // The event (message) timestamp; "latest" compares these.
+    TimeMs timestamp;
+};
+
+} // namespace jobhost::host::profiles

@@ -1,0 +1,101 @@
+// EventMapper.cpp — jobhost profiles: turns one stream event into contributions and identity keys.
+// SPDX-License-Identifier: Apache-2.0
+#include "profiles/EventMapper.h"
+
+#include "profiles/DateParser.h"
+#include "profiles/Evaluator.h"
+#include "profiles/FieldSource.h"
+#include "profiles/JsonText.h"
+#include "profiles/ValueCoercion.h"
+
+namespace jobhost::host::profiles {
+
+EventMapper::EventMapper(std::shared_ptr<const MappingSet> mappings)
+    : _mappings(std::move(mappings))
+{
+}
+
+std::vector<MappingResult> EventMapper::map(const std::string& stream,
+                                            const std::map<std::string, std::string>& event,
+                                            TimeMs eventTime) const
+{
+    std::vector<MappingResult> out;
+    for (const MappingQuery* q : _mappings->queriesFor(stream)) out.push_back(mapQuery(*q, event, eventTime));
+    return out;
+}
+
+MappingResult EventMapper::mapQuery(const MappingQuery& query, const std::map<std::string, std::string>& event,
+                                    TimeMs eventTime)
+{
+    MappingResult r;
+    r.query = query.alias;
+    r.stream = query.stream;
+    r.eventTime = eventTime;
+    r.rank = query.by;
+    for (const auto& b : query.by) {
+        for (const auto& c : query.columns) {
+            if (c.field == b && isScalarKind(c.kind)) {
+                r.singleValued.insert(b);
+                break;
+            }
+        }
+    }
+    EventFieldSource source(event);
+    const EvalClock clock = EvalClock::forEvent(eventTime);
+    if (query.where && !Evaluator::isTrue(*query.where, source, clock)) {
+        r.matched = false;
+        return r;
+    }
+    for (const auto& c : query.columns) {
+        if (c.guard && !Evaluator::isTrue(*c.guard, source, clock)) continue;
+        auto v = Evaluator::evaluate(*c.expr, source, clock);
+        if (!v || v->isEmpty()) continue;
+        auto coerced = ValueCoercion::coerce(*v, c.kind, eventTime);
+        if (!coerced) continue;
+        r.contributions.push_back(Contribution{c.field, c.kind, c.mergeOp, std::move(*coerced), eventTime});
+    }
+    // Identity keys in BY (rank) order; set-valued keys give one key per element.
+    for (const auto& b : query.by) {
+        for (const auto& c : r.contributions) {
+            if (c.field != b) continue;
+            if (c.value.type() == Value::Type::List) {
+                for (const auto& e : c.value.asList()) r.keys.push_back(IdentityKey{b, e});
+            } else if (c.value.type() == Value::Type::Time) {
+                r.keys.push_back(IdentityKey{b, DateParser::formatRfc3339(c.value.asTime())});
+            } else if (c.value.type() != Value::Type::Map) {
+                std::string s = c.value.toString();
+                if (!s.empty()) r.keys.push_back(IdentityKey{b, s});
+            }
+        }
+    }
+    return r;
+}
+
+std::string EventMapper::toJson(const std::vector<MappingResult>& results)
+{
+    std::string s = "[";
+    bool firstResult = true;
+    for (const auto& r : results) {
+        s += firstResult ? "\n  {" : ",\n  {";
+        firstResult = false;
+        s += "\"query\": " + JsonText::quote(r.query) + ", \"stream\": " + JsonText::quote(r.stream)
+            + ", \"event_time\": " + JsonText::quote(DateParser::formatRfc3339(r.eventTime))
+            + ", \"matched\": " + (r.matched ? "true" : "false") + ", \"dropped\": " + (r.dropped() ? "true" : "false")
+            + ",\n   \"keys\": [";
+        for (std::size_t i = 0; i < r.keys.size(); ++i)
+            s += std::string(i ? ", " : "") + "{\"field\": " + JsonText::quote(r.keys[i].field)
+                + ", \"value\": " + JsonText::quote(r.keys[i].value) + "}";
+        s += "],\n   \"contributions\": [";
+        for (std::size_t i = 0; i < r.contributions.size(); ++i) {
+            const auto& c = r.contributions[i];
+            s += std::string(i ? "," : "") + "\n     {\"field\": " + JsonText::quote(c.field)
+                + ", \"kind\": " + JsonText::quote(toString(c.kind)) + ", \"mergeop\": "
+                + JsonText::quote(toString(c.mergeOp)) + ", \"value\": " + JsonText::plain(c.value) + "}";
+        }
+        s += r.contributions.empty() ? "]}" : "\n   ]}";
+    }
+    s += results.empty() ? "]" : "\n]";
+    return s + "\n";
+}
+
+} // namespace jobhost::host::profiles
