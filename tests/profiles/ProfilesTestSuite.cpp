@@ -4,6 +4,7 @@
 
 #include "FunctionsTest.h"
 #include "ParserTest.h"
+#include "WorkedExampleTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -12,5 +13,6 @@ CppUnit::Test* ProfilesTestSuite::suite()
     auto* s = new CppUnit::TestSuite("ProfilesTestSuite");
     s->addTest(FunctionsTest::suite());
     s->addTest(ParserTest::suite());
+    s->addTest(WorkedExampleTest::suite());
     return s;
 }
