@@ -5,6 +5,7 @@
 #include "FunctionsTest.h"
 #include "ParserTest.h"
 #include "WorkedExampleTest.h"
+#include "AudienceFilterTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -14,5 +15,6 @@ CppUnit::Test* ProfilesTestSuite::suite()
     s->addTest(FunctionsTest::suite());
     s->addTest(ParserTest::suite());
     s->addTest(WorkedExampleTest::suite());
+    s->addTest(AudienceFilterTest::suite());
     return s;
 }

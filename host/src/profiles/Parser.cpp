@@ -624,7 +624,9 @@ ExprPtr Parser::parsePrimary()
         if (!t.quoted && (isKeyword(t, "AND") || isKeyword(t, "OR")) && peek(1).type == Token::Type::LParen)
             return parseNary(isKeyword(t, "AND") ? Expr::Kind::And : Expr::Kind::Or);
         if (isKeyword(t, "INCLUDE")) fail("a supported expression (INCLUDE is not supported)");
-        if (isReserved(t)) fail("an expression");
+        bool reservedCall = isReserved(t) && peek(1).type == Token::Type::LParen
+            && logicFunctions().count(lower(t.text)) != 0; // contains(a, b)
+        if (isReserved(t) && !reservedCall) fail("an expression");
         std::string up = t.quoted ? std::string() : upper(t.text);
         if (up == "TRUE" || up == "FALSE") {
             advance();
