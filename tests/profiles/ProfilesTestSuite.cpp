@@ -6,6 +6,7 @@
 #include "ParserTest.h"
 #include "WorkedExampleTest.h"
 #include "AudienceFilterTest.h"
+#include "IdentityResolverTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -16,5 +17,6 @@ CppUnit::Test* ProfilesTestSuite::suite()
     s->addTest(ParserTest::suite());
     s->addTest(WorkedExampleTest::suite());
     s->addTest(AudienceFilterTest::suite());
+    s->addTest(IdentityResolverTest::suite());
     return s;
 }
