@@ -7,6 +7,7 @@
 #include "WorkedExampleTest.h"
 #include "AudienceFilterTest.h"
 #include "IdentityResolverTest.h"
+#include "ProfileTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -18,5 +19,6 @@ CppUnit::Test* ProfilesTestSuite::suite()
     s->addTest(WorkedExampleTest::suite());
     s->addTest(AudienceFilterTest::suite());
     s->addTest(IdentityResolverTest::suite());
+    s->addTest(ProfileTest::suite());
     return s;
 }

@@ -48,6 +48,13 @@ std::string typedJson(const Value& v)
 {
     switch (v.type()) {
     case Value::Type::Time: return "{\"$t\": " + std::to_string(v.asTime().ms) + "}";
+    case Value::Type::Int: {
+        // Poco's JSON parser loses precision beyond 2^53: tag big integers.
+        std::int64_t i = v.asInt();
+        if (i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53))
+            return "{\"$i\": \"" + std::to_string(i) + "\"}";
+        return std::to_string(i);
+    }
     case Value::Type::Map: {
         std::string s = "{";
         for (const auto& [k, x] : v.asMap()) s += (s.size() > 1 ? ", " : "") + JsonText::quote(k) + ": " + typedJson(x);

@@ -93,6 +93,7 @@ Value valueFromVar(const Poco::Dynamic::Var& v)
     if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
         auto obj = v.extract<Poco::JSON::Object::Ptr>();
         if (obj->has("$t") && obj->size() == 1) return Value(TimeMs{obj->getValue<std::int64_t>("$t")});
+        if (obj->has("$i") && obj->size() == 1) return Value(static_cast<std::int64_t>(std::stoll(obj->getValue<std::string>("$i"))));
         Value::Map m;
         for (const auto& [k, x] : *obj) m.emplace(k, valueFromVar(x));
         return Value(std::move(m));
