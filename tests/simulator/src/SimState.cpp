@@ -790,6 +790,7 @@ void SimState::completeImportLocked(ImportJob& job) {
   }
   const std::string nowStr = TimeFormat::format(_frozen ? _fixedNow : wallNow());
   for (const auto& row : job.rows) {
+   try {
     const auto cells = splitRow(row, delim);
     std::string address;
     std::optional<std::string> externalId;
@@ -855,6 +856,9 @@ void SimState::completeImportLocked(ImportJob& job) {
     if (globalStatusLocked(rid) == 'O') continue;
     for (auto l : t.listIds)
       if (_lists.count(l)) subscribeLocked(l, rid, "NORMAL", std::string("import"), t.confirmed, std::nullopt);
+   } catch (const std::exception&) {
+    job.invalidRemoved++; // a row the simulator cannot apply counts as removed, the import still finishes
+   }
   }
   job.rows.clear();
   job.rows.shrink_to_fit();
