@@ -87,6 +87,11 @@ void CliApplication::printHelp() {
          << "Environment: JOBHOST_HOME, JOBHOST_PLUGIN_DIR, JOBHOST_MANIFEST_DIR, JOBHOST_SECRET_KEY.\n";
 }
 
+int CliApplication::fail(const Poco::Exception& error, int exitCode) {
+    _err << "jobhost: " << error.message() << "\n";
+    return exitCode;
+}
+
 int CliApplication::run(const std::vector<std::string>& args) {
     try {
         HostPaths paths = defaultPaths(args.empty() ? std::string("jobhost") : args[0]);
@@ -142,20 +147,15 @@ int CliApplication::run(const std::vector<std::string>& args) {
         _err << "jobhost: " << e.displayText() << "; see --help\n";
         return ExitUsage;
     } catch (const ConfigException& e) {
-        _err << "jobhost: " << e.message() << "\n";
-        return ExitConfig;
+        return fail(e, ExitConfig);
     } catch (const ManifestException& e) {
-        _err << "jobhost: " << e.message() << "\n";
-        return ExitConfig;
+        return fail(e, ExitConfig);
     } catch (const PluginLoadException& e) {
-        _err << "jobhost: " << e.message() << "\n";
-        return ExitConfig;
+        return fail(e, ExitConfig);
     } catch (const NotFoundException& e) {
-        _err << "jobhost: " << e.message() << "\n";
-        return ExitConfig;
+        return fail(e, ExitConfig);
     } catch (const HostException& e) {
-        _err << "jobhost: " << e.message() << "\n";
-        return ExitSoftware;
+        return fail(e, ExitSoftware);
     } catch (const Poco::Exception& e) {
         _err << "jobhost: internal error: " << e.displayText() << "\n";
         return ExitSoftware;

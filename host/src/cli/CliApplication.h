@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <Poco/Exception.h>
+
 #include "cli/Command.h"
 
 namespace jobhost::host {
@@ -39,6 +41,8 @@ public:
 
 private:
     void printHelp();
+    /// Prints "jobhost: <message>" and returns `exitCode`.
+    int fail(const Poco::Exception& error, int exitCode);
     Command* find(const std::string& name) const;
 
     std::ostream& _out;
