@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/BuiltinCommands.h"
 
+#include "cli/EvalCommand.h"
 #include "cli/PluginsCommand.h"
 #include "cli/ValidateCommand.h"
 
@@ -9,6 +10,7 @@ namespace jobhost::host {
 
 std::vector<std::unique_ptr<Command>> builtinCommands() {
     std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<EvalCommand>());
     commands.push_back(std::make_unique<PluginsCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
     return commands;
