@@ -1,0 +1,85 @@
+// jobhost postup plugin — ImportConfig.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "ImportConfig.h"
+
+#include <stdexcept>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "client/JsonFields.h"
+
+namespace jobhost::plugins::postup {
+namespace {
+
+using Poco::JSON::Object;
+
+Object::Ptr parseObject(const std::string& json) {
+    if (json.empty()) return new Object;
+    try {
+        Poco::JSON::Parser parser;
+        auto value = parser.parse(json);
+        if (value.type() == typeid(Object::Ptr)) return value.extract<Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        throw std::invalid_argument("job config is not valid JSON: " + e.displayText());
+    }
+    throw std::invalid_argument("job config is not a JSON object");
+}
+
+std::string text(const Object& o, const std::string& key, const std::string& fallback) {
+    auto value = JsonFields::text(o, key);
+    return value.empty() ? fallback : value;
+}
+
+int integer(const Object& o, const std::string& key, int fallback, int min, int max) {
+    if (!JsonFields::has(o, key)) return fallback;
+    auto value = JsonFields::integer(o, key);
+    if (!value || *value < min || *value > max)
+        throw std::invalid_argument("job config " + key + " must be an integer from " + std::to_string(min) + " to " +
+                                    std::to_string(max));
+    return static_cast<int>(*value);
+}
+
+std::string credential(const sdk::Credentials& credentials, const std::string& key) {
+    auto it = credentials.find(key);
+    return it == credentials.end() ? std::string() : it->second;
+}
+
+} // namespace
+
+std::string ImportConfig::apiBaseUrlFor(const std::string& configJson, const sdk::Credentials& credentials) {
+    std::string url;
+    try {
+        url = JsonFields::text(*parseObject(configJson), "api_base_url");
+    } catch (const std::invalid_argument&) {
+    }
+    if (url.empty()) url = credential(credentials, "api_base_url");
+    if (url.empty()) url = ImportConfig().apiBaseUrl;
+    return url;
+}
+
+ImportConfig ImportConfig::fromJson(const std::string& configJson, const sdk::Credentials& credentials) {
+    const auto o = parseObject(configJson);
+    ImportConfig c;
+    c.siteId = JsonFields::text(*o, "site_id");
+    if (c.siteId.empty()) throw std::invalid_argument("job config site_id is required (the PostUp site GUID)");
+    c.apiBaseUrl = apiBaseUrlFor(configJson, credentials);
+    c.reportBaseUrl = text(*o, "report_base_url", c.reportBaseUrl);
+    c.siteShortName = text(*o, "site_short_name", c.siteShortName);
+    c.recipientIntervalHours = integer(*o, "recipient_interval_hours", c.recipientIntervalHours, 1, 8760);
+    c.activityWindowDays = integer(*o, "activity_window_days", c.activityWindowDays, 1, 365);
+    c.reportConcurrency = integer(*o, "report_concurrency", c.reportConcurrency, 1, 16);
+    c.pageSize = integer(*o, "page_size", c.pageSize, 1, 10000);
+    if (auto names = o->getObject("event_types")) {
+        c.eventTypes.open = text(*names, "open", c.eventTypes.open);
+        c.eventTypes.click = text(*names, "click", c.eventTypes.click);
+        c.eventTypes.hardBounce = text(*names, "hard_bounce", c.eventTypes.hardBounce);
+        c.eventTypes.softBounce = text(*names, "soft_bounce", c.eventTypes.softBounce);
+    }
+    c.username = credential(credentials, "username");
+    c.password = credential(credentials, "password");
+    if (c.username.empty()) throw std::invalid_argument("credentials lack a username");
+    return c;
+}
+
+} // namespace jobhost::plugins::postup

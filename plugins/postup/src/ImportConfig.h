@@ -1,0 +1,47 @@
+// jobhost postup plugin — ImportConfig.h
+// The import job's settings, read from the validated config and credentials.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "jobhost/sdk/JobContext.h"
+
+namespace jobhost::plugins::postup {
+
+/// event_type literals written into postup_activity (manifest `event_types`).
+struct EventTypeNames {
+    std::string open = "open";
+    std::string click = "click";
+    std::string hardBounce = "hard_bounce";
+    std::string softBounce = "soft_bounce";
+};
+
+/// Settings of one import run. Plain value; built once per run.
+struct ImportConfig {
+    std::string siteId;
+    std::string apiBaseUrl = "https://api.postup.com/api";
+    std::string reportBaseUrl = "https://login.postup.com";
+    std::string siteShortName = "site";
+    std::string username;
+    std::string password;
+    int recipientIntervalHours = 24;
+    int activityWindowDays = 90;
+    int reportConcurrency = 4;
+    int pageSize = 1000;
+    EventTypeNames eventTypes;
+
+    /// Reads the job config (JSON object text; defaults are applied here too
+    /// in case the host left them out) and the credentials. The job's
+    /// api_base_url wins over the credentials' one. Throws
+    /// std::invalid_argument naming the key when a value is missing or of the
+    /// wrong type; the message never contains the password.
+    static ImportConfig fromJson(const std::string& configJson, const sdk::Credentials& credentials);
+
+    /// API base URL for calls made with only credentials and an
+    /// authorization config (Authorization::verify): config api_base_url,
+    /// else credentials api_base_url, else the public default.
+    static std::string apiBaseUrlFor(const std::string& configJson, const sdk::Credentials& credentials);
+};
+
+} // namespace jobhost::plugins::postup
