@@ -1,0 +1,56 @@
+// jobhost host — StreamRepository.h
+// Append-only stream events, de-duplicated by natural key, with a per-stream
+// sequence and consumer positions for later readers (profile builder).
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+#include <Poco/Types.h>
+
+namespace jobhost::host {
+
+/// One stored event. `seq` is assigned by append(): 1, 2, 3, ... per stream.
+struct StreamEvent {
+    std::string stream;
+    Poco::Int64 seq = 0;
+    std::string naturalKey;       ///< empty: no de-duplication (stored as NULL)
+    Poco::Int64 eventTimeMs = 0;
+    Poco::Int64 ingestedAtMs = 0;
+    std::optional<Poco::Int64> jobId;
+    std::optional<Poco::Int64> runId;
+    std::string fieldsJson = "{}"; ///< JSON array of [name, value] pairs, in emit order
+};
+
+/// SQL for stream_events and stream_consumers. Works on a session the
+/// caller owns (one thread at a time); joins the caller's transaction. Every
+/// method throws Poco::Data exceptions on store failure.
+class StreamRepository {
+public:
+    explicit StreamRepository(Poco::Data::Session& session);
+
+    /// Inserts the event with the stream's next sequence number unless an
+    /// event with the same (stream, naturalKey) exists. Returns true when
+    /// inserted, false when ignored as a duplicate.
+    bool append(const StreamEvent& event);
+    /// Events with seq > afterSeq, ascending, at most `limit`.
+    std::vector<StreamEvent> readAfter(const std::string& stream, Poco::Int64 afterSeq, std::size_t limit);
+    Poco::Int64 count(const std::string& stream);
+    /// Highest seq of the stream; 0 when empty.
+    Poco::Int64 headSeq(const std::string& stream);
+    /// Natural keys of a stream that occur more than once (always empty
+    /// unless the UNIQUE constraint is broken; used by tests and checks).
+    std::vector<std::string> duplicateKeys(const std::string& stream);
+
+    /// Last sequence number a consumer has processed; 0 when none.
+    Poco::Int64 consumerPosition(const std::string& consumer, const std::string& stream);
+    void saveConsumerPosition(const std::string& consumer, const std::string& stream, Poco::Int64 position, Poco::Int64 nowMs);
+
+private:
+    Poco::Data::Session& _session;
+};
+
+} // namespace jobhost::host
