@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/Migrations.h"
 
+#include "audiences/AudienceStoreSchema.h"
+#include "profiles/ProfileStoreSchema.h"
+
 namespace jobhost::host {
 
 const std::vector<Migration>& Migrations::all() {
@@ -121,6 +124,9 @@ const std::vector<Migration>& Migrations::all() {
                   created_at INTEGER NOT NULL,
                   updated_at INTEGER NOT NULL))",
          }},
+        {2, "profiles: profiles, identities, builder offsets", profiles::ProfileStoreSchema::statements()},
+        {3, "audiences: state, memberships, membership events, export subscriptions, export outbox",
+         audiences::AudienceStoreSchema::statements()},
     };
     return migrations;
 }

@@ -1,0 +1,80 @@
+// MembershipRepository.h — jobhost audiences: SQL for memberships, their events and audience state.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "audiences/MembershipChange.h"
+
+#include <Poco/Data/Session.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace jobhost::host::audiences {
+
+// One recorded enter or exit.
+struct MembershipEvent {
+    std::int64_t id = 0;
+    std::string audience;
+    profiles::ProfileId profile = 0;
+    std::string event; // enter | exit
+    profiles::TimeMs at;
+    std::string cause; // profile | merge | definition | time | rebuild
+};
+
+// A membership remembered by identity key while profiles are rebuilt.
+struct CarriedMembership {
+    std::string audience;
+    profiles::ProfileId oldProfile = 0;
+    std::string field;
+    std::string value;
+    profiles::TimeMs since;
+};
+
+// The membership table group (audience_state, audience_memberships,
+// audience_membership_events, audience_membership_carry; see
+// AudienceStoreSchema). Works on a session the caller owns (one thread at a
+// time) and joins the caller's transaction. Every method throws Poco::Data
+// exceptions on store failure.
+class MembershipRepository {
+public:
+    explicit MembershipRepository(Poco::Data::Session& session);
+
+    // slug → since, for every audience profile is a member of.
+    std::map<std::string, profiles::TimeMs> membershipsOf(profiles::ProfileId profile);
+    // Member profile ids of an audience, ascending.
+    std::vector<profiles::ProfileId> members(const std::string& audience);
+    std::int64_t memberCount(const std::string& audience);
+    bool isMember(const std::string& audience, profiles::ProfileId profile);
+    void addMember(const std::string& audience, profiles::ProfileId profile, profiles::TimeMs since);
+    void removeMember(const std::string& audience, profiles::ProfileId profile);
+    // Drops every membership of a profile (it was merged away).
+    void removeProfile(profiles::ProfileId profile);
+    void removeAudience(const std::string& audience);
+
+    // Appends an enter/exit event (Update changes are not recorded).
+    void recordEvent(const MembershipChange& change, const std::string& cause);
+    // Newest first; all audiences when audience is empty.
+    std::vector<MembershipEvent> recentEvents(const std::string& audience, std::size_t limit);
+    std::int64_t eventCount(const std::string& audience, const std::string& event);
+
+    // audience_state: the filter text memberships were last evaluated with.
+    std::map<std::string, std::string> evaluatedFilters();
+    void setEvaluated(const std::string& slug, const std::string& filter, profiles::TimeMs at);
+    void removeEvaluated(const std::string& slug);
+    // slug → when its memberships were last fully evaluated.
+    std::map<std::string, profiles::TimeMs> evaluatedTimes();
+
+    // Rebuild support: copies every membership with each identity key of its
+    // profile into the carry table, then clears the memberships.
+    void carryAndClear();
+    std::vector<CarriedMembership> carried();
+    void clearCarried();
+
+private:
+    Poco::Data::Session& _session;
+};
+
+} // namespace jobhost::host::audiences

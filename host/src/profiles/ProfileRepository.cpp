@@ -1,0 +1,213 @@
+// ProfileRepository.cpp — jobhost profiles: SQL for profiles, identities and builder offsets.
+// SPDX-License-Identifier: Apache-2.0
+#include "profiles/ProfileRepository.h"
+
+#include "profiles/ProfileException.h"
+
+#include <Poco/Data/SQLite/SQLiteException.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Nullable.h>
+
+namespace jobhost::host::profiles {
+
+using namespace Poco::Data::Keywords;
+
+ProfileRepository::ProfileRepository(Poco::Data::Session& session)
+    : _session(session)
+{
+}
+
+ProfileId ProfileRepository::canonical(ProfileId id)
+{
+    std::vector<Poco::Int64> found;
+    Poco::Int64 v = id;
+    _session << "SELECT canonical_id FROM profiles WHERE id = ?", use(v), into(found), now;
+    return found.empty() ? id : found.front();
+}
+
+std::optional<Profile> ProfileRepository::loadExact(ProfileId id)
+{
+    Poco::Int64 c = id;
+    std::vector<Poco::Nullable<std::string>> json;
+    _session << "SELECT profile_json FROM profiles WHERE id = ?", use(c), into(json), now;
+    if (json.empty() || json.front().isNull()) return std::nullopt;
+    return Profile::fromJson(json.front().value());
+}
+
+std::optional<std::string> ProfileRepository::loadJson(ProfileId id)
+{
+    Poco::Int64 c = canonical(id);
+    std::vector<Poco::Nullable<std::string>> json;
+    _session << "SELECT profile_json FROM profiles WHERE id = ?", use(c), into(json), now;
+    if (json.empty() || json.front().isNull()) return std::nullopt;
+    return json.front().value();
+}
+
+std::optional<Profile> ProfileRepository::load(ProfileId id)
+{
+    auto json = loadJson(id);
+    if (!json) return std::nullopt;
+    return Profile::fromJson(*json);
+}
+
+ProfileId ProfileRepository::create(TimeMs when)
+{
+    Poco::Nullable<Poco::Int64> max;
+    _session << "SELECT MAX(id) FROM profiles", into(max), now;
+    Poco::Int64 id = max.isNull() ? 1 : max.value() + 1;
+    Poco::Int64 at = when.ms;
+    std::string json = Profile().toJson();
+    _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
+        use(id), use(json), use(at), use(at), now;
+    return id;
+}
+
+void ProfileRepository::save(ProfileId id, const Profile& profile, TimeMs when)
+{
+    Poco::Int64 v = id, at = when.ms;
+    std::string json = profile.toJson();
+    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(json), use(at), use(v), now;
+}
+
+void ProfileRepository::markMerged(ProfileId from, ProfileId into, TimeMs when)
+{
+    Poco::Int64 f = from, i = into, at = when.ms;
+    _session << "UPDATE profiles SET canonical_id = ?, updated_at = ? WHERE canonical_id = ?", use(i), use(at), use(f), now;
+}
+
+void ProfileRepository::drop(ProfileId id, TimeMs when)
+{
+    Poco::Int64 v = id, at = when.ms;
+    _session << "UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?", use(at), use(v), now;
+}
+
+std::vector<ProfileId> ProfileRepository::ids()
+{
+    std::vector<Poco::Int64> ids;
+    _session << "SELECT id FROM profiles WHERE canonical_id = id ORDER BY id", into(ids), now;
+    return {ids.begin(), ids.end()};
+}
+
+void ProfileRepository::forEach(const std::function<void(ProfileId, const Profile&)>& visit, std::size_t pageSize)
+{
+    Poco::Int64 after = 0;
+    Poco::Int64 limit = static_cast<Poco::Int64>(pageSize ? pageSize : 500);
+    for (;;) {
+        std::vector<Poco::Int64> ids;
+        std::vector<std::string> json;
+        _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
+                    "ORDER BY id LIMIT ?",
+            use(after), use(limit), into(ids), into(json), now;
+        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], Profile::fromJson(json[i]));
+        if (ids.size() < static_cast<std::size_t>(limit)) return;
+        after = ids.back();
+    }
+}
+
+std::int64_t ProfileRepository::count()
+{
+    Poco::Int64 n = 0;
+    _session << "SELECT COUNT(*) FROM profiles WHERE canonical_id = id", into(n), now;
+    return n;
+}
+
+std::optional<ProfileId> ProfileRepository::owner(const IdentityKey& key)
+{
+    std::string f = key.field, v = key.value;
+    std::vector<Poco::Int64> found;
+    _session << "SELECT profile_id FROM profile_identities WHERE field = ? AND value = ?", use(f), use(v), into(found), now;
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<IdentityKey> ProfileRepository::keysOf(ProfileId canonicalId)
+{
+    Poco::Int64 id = canonicalId;
+    std::vector<std::string> fields, values;
+    _session << "SELECT field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value", use(id), into(fields),
+        into(values), now;
+    std::vector<IdentityKey> keys;
+    for (std::size_t i = 0; i < fields.size(); ++i) keys.push_back({fields[i], values[i]});
+    return keys;
+}
+
+void ProfileRepository::attach(const IdentityKey& key, ProfileId profile)
+{
+    std::string f = key.field, v = key.value;
+    Poco::Int64 id = profile;
+    try {
+        _session << "INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?)", use(f), use(v), use(id), now;
+    } catch (const Poco::Data::SQLite::ConstraintViolationException&) {
+        throw ProfileException("identity key " + key.toString() + " is already owned");
+    }
+}
+
+void ProfileRepository::moveKeys(ProfileId from, ProfileId into)
+{
+    Poco::Int64 f = from, i = into;
+    _session << "UPDATE profile_identities SET profile_id = ? WHERE profile_id = ?", use(i), use(f), now;
+}
+
+std::int64_t ProfileRepository::identityCount()
+{
+    Poco::Int64 n = 0;
+    _session << "SELECT COUNT(*) FROM profile_identities", into(n), now;
+    return n;
+}
+
+std::int64_t ProfileRepository::position(const std::string& stream)
+{
+    std::string s = stream;
+    std::vector<Poco::Int64> found;
+    _session << "SELECT position FROM profile_builder_offsets WHERE stream = ?", use(s), into(found), now;
+    return found.empty() ? 0 : found.front();
+}
+
+void ProfileRepository::savePosition(const std::string& stream, std::int64_t position, TimeMs when)
+{
+    std::string s = stream;
+    Poco::Int64 p = position, at = when.ms;
+    _session << "INSERT INTO profile_builder_offsets (stream, position, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (stream) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at",
+        use(s), use(p), use(at), now;
+}
+
+std::map<std::string, std::int64_t> ProfileRepository::positions()
+{
+    std::vector<std::string> streams;
+    std::vector<Poco::Int64> positions;
+    _session << "SELECT stream, position FROM profile_builder_offsets ORDER BY stream", into(streams), into(positions), now;
+    std::map<std::string, std::int64_t> out;
+    for (std::size_t i = 0; i < streams.size(); ++i) out[streams[i]] = positions[i];
+    return out;
+}
+
+std::optional<std::string> ProfileRepository::meta(const std::string& key)
+{
+    std::string k = key;
+    std::vector<std::string> found;
+    _session << "SELECT value FROM profile_builder_meta WHERE key = ?", use(k), into(found), now;
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+void ProfileRepository::setMeta(const std::string& key, const std::string& value)
+{
+    std::string k = key, v = value;
+    _session << "INSERT INTO profile_builder_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        use(k), use(v), now;
+}
+
+void ProfileRepository::lockForWrite(TimeMs when)
+{
+    setMeta("lock", std::to_string(when.ms));
+}
+
+void ProfileRepository::clear()
+{
+    _session << "DELETE FROM profile_identities", now;
+    _session << "DELETE FROM profiles", now;
+    _session << "DELETE FROM profile_builder_offsets", now;
+}
+
+} // namespace jobhost::host::profiles
