@@ -6,6 +6,7 @@
 
 #include "PostupAuthorization.h"
 #include "PostupImportJob.h"
+#include "export/PostupExportJob.h"
 
 namespace jobhost::plugins::postup {
 
@@ -19,8 +20,9 @@ std::unique_ptr<sdk::ImportJob> PostupPlugin::createImportJob(const std::string&
     return std::unique_ptr<sdk::ImportJob>(new (std::nothrow) PostupImportJob());
 }
 
-std::unique_ptr<sdk::ExportJob> PostupPlugin::createExportJob(const std::string&) {
-    return nullptr; // issue 7
+std::unique_ptr<sdk::ExportJob> PostupPlugin::createExportJob(const std::string& jobType) {
+    if (jobType != "export") return nullptr;
+    return std::unique_ptr<sdk::ExportJob>(new (std::nothrow) PostupExportJob());
 }
 
 } // namespace jobhost::plugins::postup

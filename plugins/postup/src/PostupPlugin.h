@@ -8,7 +8,7 @@
 namespace jobhost::plugins::postup {
 
 /// Role factories by manifest name: authorization "password", import job
-/// "import". The export job type is not built yet (returns nullptr).
+/// "import", export job "export"; other names give nullptr.
 /// Stateless; thread-safe; never throws (returns nullptr on failure).
 class PostupPlugin : public sdk::Plugin {
 public:

@@ -120,4 +120,14 @@ struct ImportTemplateSpec {
     std::string signupMethod = "Web Import";
 };
 
+/// GET /importtemplate/{id} (§10.1), the fields the export job checks.
+struct ImportTemplateInfo {
+    std::int64_t importTemplateId = 0;
+    std::string title;
+    std::string type;
+    std::string columnNames;
+    bool active = true;
+    std::vector<std::int64_t> listIds;
+};
+
 } // namespace jobhost::plugins::postup

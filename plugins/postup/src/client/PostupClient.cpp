@@ -385,4 +385,64 @@ void PostupClient::setSubscription(std::int64_t recipientId, std::int64_t listId
     requireObject(sendJson("POST", "/listsubscription", stringify(body)), "listsubscription");
 }
 
+
+std::optional<ListInfo> PostupClient::list(std::int64_t listId) const {
+    try {
+        return toList(*requireObject(getJson("/list/" + std::to_string(listId)), "list"));
+    } catch (const PostupException& e) {
+        if (e.kind() == ApiErrorKind::NotFound) return std::nullopt;
+        throw;
+    }
+}
+
+std::optional<ImportTemplateInfo> PostupClient::importTemplate(std::int64_t importTemplateId) const {
+    Object::Ptr o;
+    try {
+        o = requireObject(getJson("/importtemplate/" + std::to_string(importTemplateId)), "importtemplate");
+    } catch (const PostupException& e) {
+        if (e.kind() == ApiErrorKind::NotFound) return std::nullopt;
+        throw;
+    }
+    ImportTemplateInfo t;
+    t.importTemplateId = requireId(*o, "importTemplateId");
+    t.title = JsonFields::text(*o, "title");
+    t.type = JsonFields::text(*o, "type");
+    t.columnNames = JsonFields::text(*o, "columnNames");
+    t.active = JsonFields::boolean(*o, "active", true);
+    if (auto ids = o->getArray("listIds")) {
+        for (std::size_t i = 0; i < ids->size(); ++i) {
+            const auto item = ids->get(static_cast<unsigned>(i));
+            try {
+                t.listIds.push_back(item.convert<Poco::Int64>());
+            } catch (const Poco::Exception&) {
+                badShape("importtemplate listIds holds a non-integer");
+            }
+        }
+    }
+    return t;
+}
+
+std::optional<Subscription> PostupClient::subscription(std::int64_t listId, std::int64_t recipientId) const {
+    Object::Ptr o;
+    try {
+        o = requireObject(getJson("/listsubscription/" + std::to_string(listId) + "/" + std::to_string(recipientId)),
+                          "listsubscription");
+    } catch (const PostupException& e) {
+        if (e.kind() == ApiErrorKind::NotFound) return std::nullopt;
+        throw;
+    }
+    Subscription s;
+    s.recipientId = JsonFields::integer(*o, "recipientId").value_or(recipientId);
+    s.listId = JsonFields::integer(*o, "listId").value_or(listId);
+    s.status = JsonFields::text(*o, "status");
+    s.listStatus = JsonFields::text(*o, "listStatus");
+    s.globalStatus = JsonFields::text(*o, "globalStatus");
+    s.dateJoined = JsonFields::text(*o, "dateJoined");
+    s.dateUnsub = JsonFields::text(*o, "dateUnsub");
+    s.hasAddress = JsonFields::has(*o, "address");
+    s.address = JsonFields::text(*o, "address");
+    s.externalId = JsonFields::text(*o, "externalId");
+    return s;
+}
+
 } // namespace jobhost::plugins::postup

@@ -82,6 +82,16 @@ public:
     /// POST /listsubscription {recipientId, listId, status} (NORMAL or UNSUB).
     void setSubscription(std::int64_t recipientId, std::int64_t listId, const std::string& status) const;
 
+    // ---- reads the export job uses to verify what its state remembers ----
+    /// GET /list/{id} — nullopt when the list does not exist (404).
+    std::optional<ListInfo> list(std::int64_t listId) const;
+    /// GET /importtemplate/{id} — nullopt when the template does not exist
+    /// (404); `importTemplateId` is set, `listIds` and `columnNames` as stored.
+    std::optional<ImportTemplateInfo> importTemplate(std::int64_t importTemplateId) const;
+    /// GET /listsubscription/{listId}/{recipientId} — nullopt when the
+    /// recipient is not subscribed to the list (404 "Subscription not found").
+    std::optional<Subscription> subscription(std::int64_t listId, std::int64_t recipientId) const;
+
     /// The failure a response represents, or nullopt for a success. Public so
     /// the classification is testable without a server.
     static std::optional<PostupException> classify(const sdk::HttpResponse& response);

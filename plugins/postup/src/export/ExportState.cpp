@@ -1,0 +1,67 @@
+// jobhost postup plugin — ExportState.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "export/ExportState.h"
+
+#include <sstream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include "client/JsonFields.h"
+
+namespace jobhost::plugins::postup {
+
+ExportState ExportState::parse(const std::string& text) {
+    ExportState s;
+    if (text.empty()) return s;
+    try {
+        Poco::JSON::Parser parser;
+        auto value = parser.parse(text);
+        if (value.type() != typeid(Poco::JSON::Object::Ptr)) return s;
+        auto o = value.extract<Poco::JSON::Object::Ptr>();
+        s.listId = JsonFields::integer(*o, "listId").value_or(0);
+        s.listTitle = JsonFields::text(*o, "listTitle");
+        s.importTemplateId = JsonFields::integer(*o, "importTemplateId").value_or(0);
+        s.templateColumns = JsonFields::text(*o, "templateColumns");
+        s.templateListId = JsonFields::integer(*o, "templateListId").value_or(0);
+        if (auto p = o->getObject("pendingImport")) {
+            PendingImport pending;
+            pending.importId = JsonFields::integer(*p, "importId").value_or(0);
+            pending.startedAtMs = JsonFields::integer(*p, "startedAtMs").value_or(0);
+            if (auto ids = p->getArray("itemIds"))
+                for (std::size_t i = 0; i < ids->size(); ++i) pending.itemIds.push_back(ids->get(static_cast<unsigned>(i)).convert<Poco::Int64>());
+            if (pending.importId > 0) s.pendingImport = std::move(pending);
+        }
+    } catch (const Poco::Exception&) {
+        return ExportState{};
+    } catch (const std::exception&) {
+        return ExportState{};
+    }
+    return s;
+}
+
+std::string ExportState::toJson() const {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("version", 1);
+    o.set("listId", Poco::Int64(listId));
+    o.set("listTitle", listTitle);
+    o.set("importTemplateId", Poco::Int64(importTemplateId));
+    o.set("templateColumns", templateColumns);
+    o.set("templateListId", Poco::Int64(templateListId));
+    if (pendingImport) {
+        Poco::JSON::Object::Ptr p = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        p->set("importId", Poco::Int64(pendingImport->importId));
+        Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
+        for (auto id : pendingImport->itemIds) ids->add(Poco::Int64(id));
+        p->set("itemIds", ids);
+        p->set("startedAtMs", Poco::Int64(pendingImport->startedAtMs));
+        o.set("pendingImport", p);
+    }
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(o, out);
+    return out.str();
+}
+
+} // namespace jobhost::plugins::postup

@@ -1,0 +1,41 @@
+// jobhost postup plugin — ExportState.h
+// What the export job keeps in the host's job state between calls.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobhost::plugins::postup {
+
+/// An import that was started (POST /import answered) but whose result has
+/// not been handed back to the host yet. Saved before the first poll, so a
+/// crash after the POST resumes polling it instead of importing again.
+struct PendingImport {
+    std::int64_t importId = 0;
+    std::vector<std::int64_t> itemIds; ///< host outbox ids of the rows, in row order
+    std::int64_t startedAtMs = 0;
+};
+
+/// The export job's durable state, stored as JSON text:
+/// `{"version":1,"listId":12,"listTitle":"h + a","importTemplateId":7,
+///   "templateColumns":"Recips.ADDRESS,...","templateListId":12,
+///   "pendingImport":{"importId":5012,"itemIds":[1,2],"startedAtMs":...}}`.
+/// Unknown members are ignored, missing ones are empty. Plain value.
+struct ExportState {
+    std::int64_t listId = 0;          ///< 0 = not resolved yet
+    std::string listTitle;            ///< title the list was found or created under
+    std::int64_t importTemplateId = 0;///< 0 = not created yet
+    std::string templateColumns;      ///< columnNames the template was created with
+    std::int64_t templateListId = 0;  ///< list the template subscribes to
+    std::optional<PendingImport> pendingImport;
+
+    /// Parses state text; empty or unparsable text gives the empty state
+    /// (a corrupt state only costs a re-lookup of list and template).
+    static ExportState parse(const std::string& text);
+    std::string toJson() const;
+};
+
+} // namespace jobhost::plugins::postup

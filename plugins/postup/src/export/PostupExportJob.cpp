@@ -1,0 +1,416 @@
+// jobhost postup plugin — PostupExportJob.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "export/PostupExportJob.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+
+#include "client/PostupClient.h"
+#include "client/PostupException.h"
+#include "export/EmailAddress.h"
+
+namespace jobhost::plugins::postup {
+namespace {
+
+using sdk::ChangeKind;
+using sdk::FailureClass;
+using sdk::ItemResult;
+using sdk::ItemStatus;
+using sdk::Outcome;
+
+using Addressed = std::vector<std::pair<std::int64_t, std::string>>;
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+ItemResult itemResult(std::int64_t id, ItemStatus status, std::string message = {}, std::optional<std::int64_t> retryAfterMs = {}) {
+    ItemResult r;
+    r.itemId = id;
+    r.status = status;
+    r.message = std::move(message);
+    r.retryAfterMs = retryAfterMs;
+    return r;
+}
+
+/// Per-item result for a failed call: transient → RetryLater, else Rejected.
+ItemResult failedItem(std::int64_t id, const PostupException& e) {
+    if (e.transient()) return itemResult(id, ItemStatus::RetryLater, std::string("PostUp: ") + e.what(), e.retryAfterMs());
+    return itemResult(id, ItemStatus::Rejected, std::string("PostUp: ") + e.what());
+}
+
+bool isAuth(const PostupException& e) {
+    return e.kind() == ApiErrorKind::BadCredentials || e.kind() == ApiErrorKind::Forbidden;
+}
+
+std::string counters(const ImportStatus& s) {
+    return "import " + std::to_string(s.importId) + ": total " + std::to_string(s.totalRecords) + ", new " +
+           std::to_string(s.newRecords) + ", updated " + std::to_string(s.updatedRecords) + ", invalidRemoved " +
+           std::to_string(s.invalidRemoved) + ", blockedDomain " + std::to_string(s.blockedDomain) + ", purged " +
+           std::to_string(s.purged) + ", suppressed " + std::to_string(s.suppressed);
+}
+
+/// Sleeps `ms` in short steps; false when the host cancelled meanwhile.
+bool pause(sdk::ExportContext& context, std::int64_t ms) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < end) {
+        if (context.cancelled()) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
+        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::milliseconds(50)));
+    }
+    return !context.cancelled();
+}
+
+} // namespace
+
+Outcome PostupExportJob::outcomeFor(const PostupException& e) {
+    switch (e.kind()) {
+    case ApiErrorKind::Transport:
+    case ApiErrorKind::Server:
+    case ApiErrorKind::BadResponse:
+    case ApiErrorKind::Throttled:
+        return Outcome::retry(std::string("PostUp: ") + e.what(), e.retryAfterMs());
+    case ApiErrorKind::BadCredentials:
+        return Outcome::fail(FailureClass::Auth, "PostUp rejected the username or password (HTTP 401: " + e.message() + ")");
+    case ApiErrorKind::Forbidden:
+        return Outcome::fail(FailureClass::Auth, "PostUp user lacks the privilege to " +
+                                                     (e.operation().empty() ? std::string("perform this operation") : e.operation()) +
+                                                     " (HTTP 403); ask the PostUp site administrator to grant it");
+    case ApiErrorKind::NotFound:
+    case ApiErrorKind::BadRequest:
+    case ApiErrorKind::Conflict:
+        break;
+    }
+    return Outcome::fail(FailureClass::Remote, std::string("PostUp: ") + e.what());
+}
+
+bool PostupExportJob::saveState(sdk::ExportContext& context, const ExportState& state) const {
+    if (context.saveState(state.toJson())) return true;
+    context.logger().warning("the host refused to store the export state; a crash now may repeat the last PostUp call");
+    return false;
+}
+
+Outcome PostupExportJob::prepare(sdk::ExportContext& context) {
+    _prepared.reset();
+    try {
+        return doPrepare(context);
+    } catch (const PostupException& e) {
+        return outcomeFor(e);
+    } catch (const std::exception& e) {
+        return Outcome::fail(FailureClass::Remote, std::string("internal error in the PostUp export: ") + e.what());
+    } catch (...) {
+        return Outcome::fail(FailureClass::Remote, "internal error in the PostUp export");
+    }
+}
+
+Outcome PostupExportJob::doPrepare(sdk::ExportContext& context) {
+    ExportConfig config;
+    try {
+        config = ExportConfig::fromJson(context.configJson(), context.credentials());
+    } catch (const std::invalid_argument& e) {
+        return Outcome::fail(FailureClass::Config, e.what());
+    }
+    PostupClient client(context.http(), config.apiBaseUrl, config.username, config.password);
+
+    // 1. Field mappings, before any write call.
+    std::vector<CustomField> customFields;
+    if (ImportTemplateBuilder::needsCustomFields(config.fieldMappings)) customFields = client.customFields();
+    std::string error;
+    auto builder = ImportTemplateBuilder::tryBuild(config.fieldMappings, customFields, error);
+    if (!builder) return Outcome::fail(FailureClass::Config, error);
+
+    // 2. The list.
+    ExportState state = ExportState::parse(context.loadState());
+    const std::int64_t listId = resolveList(client, context, config, state, error);
+    if (listId == 0) return Outcome::fail(FailureClass::Config, error);
+
+    // 3. The import template.
+    const std::int64_t templateId = ensureTemplate(client, context, *builder, listId, state, false);
+    if (!saveState(context, state)) return Outcome::retry("the host refused to store the export state");
+    context.logger().info("PostUp export of audience \"" + config.audience + "\" ready: list " + std::to_string(listId) +
+                          ", import template " + std::to_string(templateId) + " (" + builder->columnNames() + ")");
+    _prepared = Prepared{std::move(config), listId, templateId, std::move(*builder)};
+    return Outcome::ok();
+}
+
+std::int64_t PostupExportJob::resolveList(const PostupClient& client, sdk::ExportContext& context, const ExportConfig& config,
+                                          ExportState& state, std::string& error) {
+    if (config.listId) {
+        auto list = client.list(*config.listId);
+        if (!list) {
+            error = "list: PostUp list " + std::to_string(*config.listId) + " does not exist; fix \"list\" or leave it empty";
+            return 0;
+        }
+        state.listId = list->listId;
+        state.listTitle = list->title;
+        return list->listId;
+    }
+    const std::string title = config.listTitle(context.hostName());
+    if (state.listId > 0 && state.listTitle == title) {
+        if (auto list = client.list(state.listId)) return list->listId;
+    }
+    std::int64_t found = 0;
+    for (const auto& list : client.lists())
+        if (list.title == title && (found == 0 || list.listId < found)) found = list.listId;
+    if (found == 0) {
+        found = client.createList(title).listId;
+        context.logger().info("created PostUp list " + std::to_string(found) + " \"" + title + "\"");
+    }
+    state.listId = found;
+    state.listTitle = title;
+    saveState(context, state); // a created list must be found again after a crash
+    return found;
+}
+
+std::int64_t PostupExportJob::ensureTemplate(const PostupClient& client, sdk::ExportContext& context, const ImportTemplateBuilder& builder,
+                                             std::int64_t listId, ExportState& state, bool forceNew) {
+    const std::string columns = builder.columnNames();
+    if (!forceNew && state.importTemplateId > 0 && state.templateColumns == columns && state.templateListId == listId) {
+        try {
+            auto existing = client.importTemplate(state.importTemplateId);
+            if (existing && existing->active && existing->columnNames == columns) return state.importTemplateId;
+        } catch (const PostupException& e) {
+            if (e.kind() != ApiErrorKind::Forbidden) throw;
+            return state.importTemplateId; // may not read templates: trust the state
+        }
+    }
+    const std::string title = (state.listTitle.empty() ? "list " + std::to_string(listId) : state.listTitle) + " (jobhost export)";
+    state.importTemplateId = client.createImportTemplate(builder.spec(title, listId));
+    state.templateColumns = columns;
+    state.templateListId = listId;
+    saveState(context, state);
+    context.logger().info("created PostUp import template " + std::to_string(state.importTemplateId) + " for list " +
+                          std::to_string(listId));
+    return state.importTemplateId;
+}
+
+std::optional<ImportStatus> PostupExportJob::waitForImport(const PostupClient& client, sdk::ExportContext& context,
+                                                           std::int64_t importId) const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kMaxImportWaitMs);
+    for (;;) {
+        ImportStatus status = client.importStatus(importId);
+        if (status.status == "DONE") return status;
+        if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+        if (!pause(context, _prepared->config.importPollIntervalMs)) return std::nullopt;
+    }
+}
+
+void PostupExportJob::attribute(const PostupClient& client, const ImportStatus& status, std::size_t rows, const Addressed& items,
+                                Results& results) const {
+    const std::int64_t explained = status.newRecords + status.updatedRecords;
+    if (explained >= static_cast<std::int64_t>(rows)) {
+        for (const auto& [id, address] : items) results[id] = itemResult(id, ItemStatus::Delivered);
+        return;
+    }
+    // Some rows were dropped (blocked domain, purge/suppression list, a
+    // syntax PostUp refused): only counts are reported, so check each row.
+    for (const auto& [id, address] : items) {
+        try {
+            auto recipient = client.recipientByAddress(address);
+            std::optional<Subscription> subscription;
+            if (recipient) subscription = client.subscription(_prepared->listId, recipient->recipientId);
+            if (subscription && lower(subscription->status.empty() ? subscription->listStatus : subscription->status) == "normal")
+                results[id] = itemResult(id, ItemStatus::Delivered);
+            else
+                results[id] = itemResult(id, ItemStatus::Rejected,
+                                         "PostUp did not add the address to list " + std::to_string(_prepared->listId) + " (" +
+                                             counters(status) + ")");
+        } catch (const PostupException& e) {
+            results[id] = failedItem(id, e);
+        }
+    }
+}
+
+void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& items,
+                                 const std::vector<std::string>& rows, Results& results) {
+    // A resumed import: items a crashed or interrupted delivery already sent.
+    std::unordered_map<std::int64_t, std::size_t> position;
+    for (std::size_t i = 0; i < items.size(); ++i) position[items[i].first] = i;
+    std::vector<bool> covered(items.size(), false);
+    if (state.pendingImport) {
+        const PendingImport pending = *state.pendingImport;
+        Addressed resumed;
+        for (auto id : pending.itemIds)
+            if (auto it = position.find(id); it != position.end()) {
+                resumed.push_back(items[it->second]);
+                covered[it->second] = true;
+            }
+        try {
+            auto status = waitForImport(client, context, pending.importId);
+            if (!status) {
+                for (const auto& [id, address] : resumed)
+                    results[id] = itemResult(id, ItemStatus::RetryLater, "PostUp import " + std::to_string(pending.importId) + " still OPEN");
+                for (std::size_t i = 0; i < items.size(); ++i)
+                    if (!covered[i])
+                        results[items[i].first] = itemResult(items[i].first, ItemStatus::RetryLater,
+                                                             "waiting for the earlier PostUp import " + std::to_string(pending.importId));
+                return;
+            }
+            if (!resumed.empty()) {
+                context.logger().info("resumed PostUp import " + std::to_string(pending.importId) + " for " +
+                                      std::to_string(resumed.size()) + " items delivered before a restart");
+                attribute(client, *status, pending.itemIds.size(), resumed, results);
+            }
+        } catch (const PostupException& e) {
+            if (e.kind() != ApiErrorKind::NotFound) throw;
+            // The import is unknown to PostUp: send its rows again.
+            for (const auto& [id, address] : resumed) covered[position[id]] = false;
+        }
+        state.pendingImport.reset();
+    }
+
+    Addressed fresh;
+    std::vector<std::string> freshRows;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!covered[i]) {
+            fresh.push_back(items[i]);
+            freshRows.push_back(rows[i]);
+        }
+    if (fresh.empty()) {
+        saveState(context, state);
+        return;
+    }
+
+    ImportStatus started;
+    try {
+        started = client.startImport(_prepared->templateId, freshRows);
+    } catch (const PostupException& e) {
+        if (e.kind() != ApiErrorKind::NotFound) throw;
+        // The template vanished: create it again and retry once.
+        _prepared->templateId = ensureTemplate(client, context, _prepared->builder, _prepared->listId, state, true);
+        started = client.startImport(_prepared->templateId, freshRows);
+    }
+    PendingImport pending;
+    pending.importId = started.importId;
+    pending.startedAtMs = context.nowMs();
+    for (const auto& [id, address] : fresh) pending.itemIds.push_back(id);
+    state.pendingImport = pending;
+    saveState(context, state); // before polling: a crash from here on resumes this import
+
+    auto status = started.status == "DONE" ? std::optional<ImportStatus>(started) : waitForImport(client, context, started.importId);
+    if (!status) {
+        for (const auto& [id, address] : fresh)
+            results[id] = itemResult(id, ItemStatus::RetryLater, "PostUp import " + std::to_string(started.importId) + " still OPEN");
+        return;
+    }
+    attribute(client, *status, freshRows.size(), fresh, results);
+    // The pending import stays in the state until the next delivery: if the
+    // host crashes before recording these results, the re-delivered items
+    // find it and are not imported a second time.
+}
+
+void PostupExportJob::unsubscribe(const PostupClient& client, const Addressed& exits, Results& results) const {
+    for (const auto& [id, address] : exits) {
+        try {
+            auto recipient = client.recipientByAddress(address);
+            if (!recipient) {
+                results[id] = itemResult(id, ItemStatus::Skipped, "not a PostUp recipient; nothing to unsubscribe");
+                continue;
+            }
+            client.setSubscription(recipient->recipientId, _prepared->listId, "UNSUB");
+            results[id] = itemResult(id, ItemStatus::Delivered);
+        } catch (const PostupException& e) {
+            if (isAuth(e)) throw;
+            results[id] = failedItem(id, e);
+        }
+    }
+}
+
+sdk::DeliveryResult PostupExportJob::deliver(sdk::ExportContext& context, const std::vector<sdk::ExportChange>& batch) {
+    sdk::DeliveryResult result;
+    try {
+        if (!_prepared) {
+            result.outcome = prepare(context);
+            if (!result.outcome.isOk()) return result;
+        }
+        const Prepared& p = *_prepared;
+        PostupClient client(context.http(), p.config.apiBaseUrl, p.config.username, p.config.password);
+        Results results;
+
+        // The last change per address wins inside one batch.
+        std::unordered_map<std::string, std::size_t> lastFor;
+        std::vector<std::string> addresses(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto& change = batch[i];
+            std::string address = change.email;
+            if (address.empty()) {
+                auto it = change.fields.find(p.config.emailField);
+                if (it != change.fields.end()) address = it->second;
+            }
+            addresses[i] = EmailAddress::trimmed(address);
+            lastFor[addresses[i].empty() ? "profile:" + change.profileId : lower(addresses[i])] = i;
+        }
+
+        Addressed imports, exits;
+        std::vector<std::string> rows;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto& change = batch[i];
+            const std::string& address = addresses[i];
+            const std::string key = address.empty() ? "profile:" + change.profileId : lower(address);
+            if (lastFor[key] != i) {
+                results[change.itemId] = itemResult(change.itemId, ItemStatus::Skipped, "superseded by a later change in the same batch");
+                continue;
+            }
+            std::string reason;
+            const bool valid = EmailAddress::isValid(address, reason);
+            if (change.kind == ChangeKind::Exit) {
+                if (!p.config.removeOnExit)
+                    results[change.itemId] = itemResult(change.itemId, ItemStatus::Skipped, "remove_on_exit is off");
+                else if (!valid)
+                    results[change.itemId] = itemResult(change.itemId, ItemStatus::Skipped, "no valid email address; nothing to unsubscribe");
+                else
+                    exits.emplace_back(change.itemId, address);
+                continue;
+            }
+            if (!valid) {
+                results[change.itemId] = itemResult(change.itemId, ItemStatus::Rejected,
+                                                    address.empty() ? "invalid email address: profile field \"" + p.config.emailField + "\" is empty"
+                                                                    : "invalid email address \"" + address + "\": " + reason);
+                continue;
+            }
+            imports.emplace_back(change.itemId, address);
+            rows.push_back(p.builder.row(address, change.fields));
+        }
+
+        ExportState state = ExportState::parse(context.loadState());
+        if (!imports.empty() || state.pendingImport) {
+            try {
+                importRows(client, context, state, imports, rows, results);
+            } catch (const PostupException& e) {
+                if (isAuth(e)) throw;
+                if (!e.transient() && e.kind() != ApiErrorKind::BadRequest) throw;
+                for (const auto& [id, address] : imports)
+                    if (!results.count(id)) results[id] = failedItem(id, e);
+            }
+        }
+        if (!exits.empty()) unsubscribe(client, exits, results);
+
+        result.outcome = Outcome::ok();
+        result.items.reserve(batch.size());
+        for (const auto& change : batch) {
+            auto it = results.find(change.itemId);
+            result.items.push_back(it != results.end() ? it->second
+                                                       : itemResult(change.itemId, ItemStatus::RetryLater, "not processed"));
+        }
+        std::size_t delivered = 0;
+        for (const auto& r : result.items) delivered += r.status == ItemStatus::Delivered;
+        context.progress(delivered, batch.size(), "changes");
+        return result;
+    } catch (const PostupException& e) {
+        result.outcome = outcomeFor(e);
+    } catch (const std::exception& e) {
+        result.outcome = Outcome::fail(FailureClass::Remote, std::string("internal error in the PostUp export: ") + e.what());
+    } catch (...) {
+        result.outcome = Outcome::fail(FailureClass::Remote, "internal error in the PostUp export");
+    }
+    result.items.clear();
+    if (result.outcome.status == sdk::OutcomeStatus::Fail) _prepared.reset(); // the host prepares again after a Fail
+    return result;
+}
+
+} // namespace jobhost::plugins::postup

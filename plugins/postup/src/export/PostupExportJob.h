@@ -1,0 +1,98 @@
+// jobhost postup plugin — PostupExportJob.h
+// The "export" job type: an audience kept in sync with a PostUp list.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/ApiTypes.h"
+#include "export/ExportConfig.h"
+#include "export/ExportState.h"
+#include "export/ImportTemplateBuilder.h"
+#include "jobhost/sdk/ExportJob.h"
+
+namespace jobhost::plugins::postup {
+
+class PostupClient;
+class PostupException;
+
+/// Real-time export of one audience to one PostUp list (design §6,
+/// mapping-semantics §9.3–§9.4, postup-api §10.3).
+///
+/// prepare(): reads the config; checks every field mapping (GET /customfield
+/// when a target is not a default field) — an unknown or inactive field, or
+/// a CURRENCY / SINGLE_CHARACTER custom field, is Fail(Config) naming it,
+/// before any write call; resolves the list (the configured `list`, which
+/// must exist, or the list titled list_title_template — found by GET /list
+/// or created once with POST /list); creates the import template once
+/// (columns follow the mapping; re-created only when the mapping or the list
+/// changed or the template vanished). Ids are saved in the job state
+/// (ExportState) as soon as they exist.
+///
+/// deliver(): per batch, the last change per address wins (earlier ones are
+/// Skipped as superseded). Enters and updates with a valid address become
+/// rows of one POST /import; the import id is saved in the state *before*
+/// polling GET /import/{id} to DONE, and a later deliver() that sees any of
+/// those items again resumes that import instead of importing them twice.
+/// new + updated == rows → every row Delivered; otherwise each row is
+/// verified (GET /recipient, GET /listsubscription/{list}/{recipient}) and
+/// the ones not subscribed are Rejected with the import's counters.
+/// Addresses failing EmailAddress are Rejected ("invalid email address …")
+/// without being sent. Exits: with remove_on_exit, POST /listsubscription
+/// status UNSUB (Skipped when PostUp has no such recipient); otherwise
+/// Skipped "remove_on_exit is off". Never deletes anything.
+///
+/// Failures: transient ones (transport, 429, 5xx, an import still OPEN
+/// after the poll limit) → RetryLater for the affected items, with the
+/// server's Retry-After; 401/403 → Fail(Auth); a config problem →
+/// Fail(Config); other permanent errors → Rejected per item (or Fail(Remote)
+/// when the whole import was refused).
+///
+/// Ownership: holds what prepare() resolved; the context is borrowed per
+/// call. Thread-safety: the host never calls one instance concurrently; the
+/// object is not internally synchronised. Never throws.
+class PostupExportJob : public sdk::ExportJob {
+public:
+    /// How long deliver() polls one import before answering RetryLater
+    /// (the import stays pending in the state and is resumed next time).
+    static constexpr std::int64_t kMaxImportWaitMs = 10 * 60 * 1000;
+
+    sdk::Outcome prepare(sdk::ExportContext& context) override;
+    sdk::DeliveryResult deliver(sdk::ExportContext& context, const std::vector<sdk::ExportChange>& batch) override;
+
+    /// The Outcome a client failure maps to. Public for tests.
+    static sdk::Outcome outcomeFor(const PostupException& error);
+
+private:
+    struct Prepared {
+        ExportConfig config;
+        std::int64_t listId = 0;
+        std::int64_t templateId = 0;
+        ImportTemplateBuilder builder;
+    };
+    using Results = std::map<std::int64_t, sdk::ItemResult>;
+
+    sdk::Outcome doPrepare(sdk::ExportContext& context);
+    std::int64_t resolveList(const PostupClient& client, sdk::ExportContext& context, const ExportConfig& config, ExportState& state,
+                             std::string& error);
+    std::int64_t ensureTemplate(const PostupClient& client, sdk::ExportContext& context, const ImportTemplateBuilder& builder,
+                                std::int64_t listId, ExportState& state, bool forceNew);
+    /// Polls `importId` until DONE; nullopt when cancelled or past kMaxImportWaitMs.
+    std::optional<ImportStatus> waitForImport(const PostupClient& client, sdk::ExportContext& context, std::int64_t importId) const;
+    /// Delivered/Rejected for `items` (address by item id) after a DONE import of `rows` rows.
+    void attribute(const PostupClient& client, const ImportStatus& status, std::size_t rows,
+                   const std::vector<std::pair<std::int64_t, std::string>>& items, Results& results) const;
+    void importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                    const std::vector<std::pair<std::int64_t, std::string>>& items, const std::vector<std::string>& rows,
+                    Results& results);
+    void unsubscribe(const PostupClient& client, const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results) const;
+    bool saveState(sdk::ExportContext& context, const ExportState& state) const;
+
+    std::optional<Prepared> _prepared;
+};
+
+} // namespace jobhost::plugins::postup
