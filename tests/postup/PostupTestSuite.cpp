@@ -1,0 +1,27 @@
+// jobhost postup tests — PostupTestSuite.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "PostupTestSuite.h"
+
+#include <cppunit/TestSuite.h>
+
+#include "ImportStateTest.h"
+#include "PostupAuthorizationTest.h"
+#include "PostupClientTest.h"
+#include "PostupDateTest.h"
+#include "PostupImportTest.h"
+#include "ReportParserTest.h"
+
+namespace jobhost::plugins::postup::test {
+
+CppUnit::Test* PostupTestSuite::suite() {
+    auto* s = new CppUnit::TestSuite("PostupTestSuite");
+    s->addTest(PostupDateTest::suite());
+    s->addTest(ReportParserTest::suite());
+    s->addTest(ImportStateTest::suite());
+    s->addTest(PostupClientTest::suite());
+    s->addTest(PostupAuthorizationTest::suite());
+    s->addTest(PostupImportTest::suite());
+    return s;
+}
+
+} // namespace jobhost::plugins::postup::test
