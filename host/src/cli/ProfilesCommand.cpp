@@ -1,0 +1,146 @@
+// jobhost host — ProfilesCommand.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/ProfilesCommand.h"
+
+#include <algorithm>
+#include <cctype>
+#include <ostream>
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/Option.h>
+
+#include "app/HostException.h"
+#include "audiences/MembershipRepository.h"
+#include "audiences/ProfileSync.h"
+#include "cli/CliApplication.h"
+#include "profiles/JsonText.h"
+#include "profiles/ProfileException.h"
+#include "profiles/ProfileRepository.h"
+#include "store/Store.h"
+#include "store/StreamRepository.h"
+
+namespace jobhost::host {
+namespace {
+
+std::string option(const std::multimap<std::string, std::string>& options, const std::string& name) {
+    auto it = options.find(name);
+    return it == options.end() ? std::string() : it->second;
+}
+
+void printResult(std::ostream& out, const audiences::ProfileSync::Result& r) {
+    out << "events " << r.build.events << ", applied " << r.build.applied << ", dropped " << r.build.dropped << ", profiles created "
+        << r.build.created << ", merged " << r.build.merged << ", batches " << r.build.batches << "\n"
+        << "audiences: definitions re-evaluated " << r.definitions.audiences << " (enters " << r.definitions.enters << ", exits "
+        << r.definitions.exits << "), clock-based re-evaluated " << r.time.audiences << " (enters " << r.time.enters << ", exits "
+        << r.time.exits << ")\n";
+    for (const auto& e : r.audienceErrors) out << "audience skipped: " << e << "\n";
+    if (r.needsRebuild) out << "mappings changed since the profiles were built: run 'jobhost profiles rebuild'\n";
+}
+
+} // namespace
+
+void ProfilesCommand::defineOptions(Poco::Util::OptionSet& options) {
+    options.addOption(Poco::Util::Option("email", "", "show: the profile owning this email").argument("EMAIL"));
+    options.addOption(Poco::Util::Option("id", "", "show: the profile with this id (merged ids follow the merge)").argument("ID"));
+    options.addOption(Poco::Util::Option("key", "", "show: the profile owning identity key FIELD=VALUE").argument("FIELD=VALUE"));
+    options.addOption(Poco::Util::Option("meta", "", "show: wrap the profile with its id, identity keys and audiences"));
+}
+
+int ProfilesCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
+                         const std::multimap<std::string, std::string>& options) {
+    const std::string sub = arguments.empty() ? "status" : arguments.front();
+    if (arguments.size() > 1 || (sub != "status" && sub != "update" && sub != "rebuild" && sub != "show")) {
+        context.err() << "jobhost profiles: expected one of status, update, rebuild, show\n";
+        return CliApplication::ExitUsage;
+    }
+    Store store(Store::defaultFile(context.paths().dataDirectory));
+    Poco::Data::Session session = store.openSession();
+    std::ostream& out = context.out();
+
+    if (sub == "show") {
+        profiles::ProfileRepository repo(session);
+        std::optional<profiles::ProfileId> id;
+        if (options.count("id")) {
+            Poco::Int64 n = 0;
+            if (!Poco::NumberParser::tryParse64(option(options, "id"), n) || n <= 0) {
+                context.err() << "jobhost profiles show: --id needs a positive integer\n";
+                return CliApplication::ExitUsage;
+            }
+            id = repo.canonical(n);
+        } else if (options.count("email")) {
+            std::string email = option(options, "email");
+            id = repo.owner({"email", email});
+            std::string lower = email;
+            std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (!id) id = repo.owner({"email", lower});
+        } else if (options.count("key")) {
+            std::string kv = option(options, "key");
+            auto eq = kv.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                context.err() << "jobhost profiles show: --key needs FIELD=VALUE\n";
+                return CliApplication::ExitUsage;
+            }
+            id = repo.owner({kv.substr(0, eq), kv.substr(eq + 1)});
+        } else {
+            context.err() << "jobhost profiles show: give --email EMAIL, --id ID or --key FIELD=VALUE\n";
+            return CliApplication::ExitUsage;
+        }
+        std::optional<profiles::Profile> profile;
+        if (id) profile = repo.load(*id);
+        if (!profile) throw NotFoundException("no profile matches; 'jobhost profiles' shows what the store holds");
+        if (!options.count("meta")) {
+            out << profile->toPlainJson() << "\n";
+            return CliApplication::ExitOk;
+        }
+        out << "{\"id\": " << *id << ", \"by_fields\": [";
+        bool first = true;
+        for (const auto& k : repo.keysOf(*id)) {
+            out << (first ? "" : ", ") << "{\"field\": " << profiles::JsonText::quote(k.field)
+                << ", \"value\": " << profiles::JsonText::quote(k.value) << "}";
+            first = false;
+        }
+        out << "], \"audiences\": [";
+        first = true;
+        for (const auto& [slug, since] : audiences::MembershipRepository(session).membershipsOf(*id)) {
+            out << (first ? "" : ", ") << "{\"slug\": " << profiles::JsonText::quote(slug)
+                << ", \"since\": " << profiles::JsonText::plain(profiles::Value(since)) << "}";
+            first = false;
+        }
+        out << "],\n \"profile\": " << profile->toPlainJson() << "}\n";
+        return CliApplication::ExitOk;
+    }
+
+    std::shared_ptr<profiles::MappingSet> mappings;
+    try {
+        mappings = audiences::ProfileSync::loadMappings(context.manifests());
+    } catch (const profiles::ProfileException& e) {
+        context.err() << e.message() << "\n";
+        return CliApplication::ExitConfig;
+    }
+    audiences::ProfileSync sync(session, mappings);
+    if (sub == "update") {
+        printResult(out, sync.run());
+        return CliApplication::ExitOk;
+    }
+    if (sub == "rebuild") {
+        printResult(out, sync.rebuild());
+        return CliApplication::ExitOk;
+    }
+    profiles::ProfileRepository repo(session);
+    StreamRepository streams(session);
+    out << "store:      " << store.file() << "\n"
+        << "profiles:   " << repo.count() << " (identity keys " << repo.identityCount() << ")\n"
+        << "mappings:   " << mappings->queries().size() << " queries, fingerprint " << mappings->fingerprint() << "\n";
+    auto positions = sync.builder().positions();
+    for (const auto& stream : sync.builder().streams()) {
+        std::int64_t head = streams.headSeq(stream);
+        std::int64_t at = positions.count(stream) ? positions[stream] : 0;
+        out << "stream " << stream << ": built " << at << " of " << head << (at < head ? " (run 'jobhost profiles update')" : "")
+            << "\n";
+    }
+    if (sync.builder().rebuilding()) out << "a rebuild is in progress: run 'jobhost profiles update' to finish it\n";
+    if (sync.builder().needsRebuild()) out << "mappings changed since the profiles were built: run 'jobhost profiles rebuild'\n";
+    return CliApplication::ExitOk;
+}
+
+} // namespace jobhost::host

@@ -1,0 +1,35 @@
+// jobhost host — ProfilesCommand.h
+// `jobhost profiles [status|update|rebuild|show]`: the profile store.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "cli/Command.h"
+
+namespace jobhost::host {
+
+/// Sub-commands (positional):
+///  * status (default): profile and identity counts, builder offsets against
+///    each stream's head, whether a rebuild is due or in progress;
+///  * update: applies audience definition changes, builds new stream events
+///    into profiles and re-evaluates clock-based audiences (what the runtime
+///    does after each import);
+///  * rebuild: clears and replays every profile from the streams (after a
+///    mapping change); memberships carry over, only real differences emit
+///    enter/exit;
+///  * show --email X | --id N | --key FIELD=VALUE [--meta]: prints the
+///    profile as plain JSON (with --meta: id, identity keys, memberships).
+/// Opens the store in the data directory (creating it when absent) and reads
+/// the mapping files the provider manifests declare; runs no plugin code.
+/// Exit 0; 78 for an unknown profile, a bad mapping or a store problem
+/// (message names the file); 64 for bad usage.
+class ProfilesCommand : public Command {
+public:
+    std::string name() const override { return "profiles"; }
+    std::string summary() const override { return "profile store: status, update, rebuild, show --email X | --id N"; }
+    std::string usage() const override { return "[status|update|rebuild|show]"; }
+    void defineOptions(Poco::Util::OptionSet& options) override;
+    int run(CommandContext& context, const std::vector<std::string>& arguments,
+            const std::multimap<std::string, std::string>& options) override;
+};
+
+} // namespace jobhost::host
