@@ -102,7 +102,8 @@ void PostupAuthorizationTest::testPluginFactories() {
     CPPUNIT_ASSERT(!plugin.createAuthorization("oauth"));
     CPPUNIT_ASSERT(plugin.createImportJob("import"));
     CPPUNIT_ASSERT(!plugin.createImportJob("export"));
-    CPPUNIT_ASSERT(!plugin.createExportJob("export"));
+    CPPUNIT_ASSERT(plugin.createExportJob("export"));
+    CPPUNIT_ASSERT(!plugin.createExportJob("import"));
 }
 
 } // namespace jobhost::plugins::postup::test

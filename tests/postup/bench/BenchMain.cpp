@@ -1,0 +1,194 @@
+// jobhost postup tests — bench/BenchMain.cpp
+// End-to-end benchmark of the PostUp import against a running postup-sim:
+// rows/s and peak RSS for a large site, then activity wall time at injected
+// latency for several report concurrencies.
+// usage: postup-bench --url http://127.0.0.1:PORT [--latency-ms 50] [--concurrency 1,4,8]
+//                     [--page-size 1000] [--throughput-concurrency 4] [--skip-throughput]
+// SPDX-License-Identifier: Apache-2.0
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "ImportState.h"
+#include "PostupImportJob.h"
+#include "support/DirectHttpTransport.h"
+#include "support/MemoryImportContext.h"
+#include "support/MemoryStore.h"
+
+using namespace jobhost;
+using namespace jobhost::plugins::postup;
+using namespace jobhost::plugins::postup::test;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long rssKb(const char* field) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
+    return -1;
+}
+
+double seconds(Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); }
+
+struct Site {
+    std::string url;
+    std::string siteId;
+    std::string siteName;
+    std::int64_t nowMs = 0;
+    long recipients = 0;
+};
+
+Poco::JSON::Object::Ptr getObject(DirectHttpTransport& transport, const std::string& url) {
+    sdk::HttpRequest request;
+    request.url = url;
+    const auto response = transport.send(request);
+    if (response.status != 200) throw std::runtime_error("GET " + url + " failed: " + std::to_string(response.status) + " " + response.transportError);
+    Poco::JSON::Parser parser;
+    return parser.parse(response.body).extract<Poco::JSON::Object::Ptr>();
+}
+
+void putFaults(DirectHttpTransport& transport, const std::string& url, const std::string& body) {
+    sdk::HttpRequest request;
+    request.method = "PUT";
+    request.url = url + "/_sim/faults";
+    request.body = body;
+    request.headers.emplace_back("Content-Type", "application/json");
+    const auto response = transport.send(request);
+    if (response.status != 200) throw std::runtime_error("PUT /_sim/faults failed: " + response.body);
+}
+
+std::string config(const Site& site, int concurrency, int pageSize) {
+    return "{\"site_id\":\"" + site.siteId + "\",\"api_base_url\":\"" + site.url + "/api\",\"report_base_url\":\"" +
+           site.url + "\",\"site_short_name\":\"" + site.siteName + "\",\"report_concurrency\":" +
+           std::to_string(concurrency) + ",\"page_size\":" + std::to_string(pageSize) + "}";
+}
+
+/// Logger that timestamps the end of the users phase.
+class PhaseLogger : public sdk::Logger {
+public:
+    void log(sdk::LogLevel level, const std::string& message) override {
+        if (message.rfind("postup_users: ", 0) == 0 && message.find("emitted") != std::string::npos) usersDone = Clock::now();
+        if (level >= sdk::LogLevel::Warning && warnings++ < 5) std::cerr << "  [plugin] " << message << "\n";
+    }
+    Clock::time_point usersDone{};
+    int warnings = 0;
+};
+
+/// MemoryImportContext with the phase logger.
+class BenchContext : public MemoryImportContext {
+public:
+    using MemoryImportContext::MemoryImportContext;
+    sdk::Logger& logger() override { return phaseLogger; }
+    PhaseLogger phaseLogger;
+};
+
+sdk::Credentials credentials() { return {{"username", "api@example.com"}, {"password", "secret"}}; }
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Site site;
+    int latencyMs = 50, pageSize = 1000, throughputConcurrency = 4;
+    bool skipThroughput = false;
+    std::vector<int> concurrencies = {1, 4, 8};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--url") site.url = next();
+        else if (arg == "--latency-ms") latencyMs = std::stoi(next());
+        else if (arg == "--page-size") pageSize = std::stoi(next());
+        else if (arg == "--throughput-concurrency") throughputConcurrency = std::stoi(next());
+        else if (arg == "--skip-throughput") skipThroughput = true;
+        else if (arg == "--concurrency") {
+            concurrencies.clear();
+            std::stringstream list(next());
+            std::string item;
+            while (std::getline(list, item, ',')) concurrencies.push_back(std::stoi(item));
+        } else {
+            std::cerr << "usage: postup-bench --url http://127.0.0.1:PORT [--latency-ms N] [--concurrency 1,4,8] "
+                         "[--page-size N] [--throughput-concurrency N] [--skip-throughput]\n";
+            return 64;
+        }
+    }
+    if (site.url.empty()) {
+        std::cerr << "postup-bench: --url is required\n";
+        return 64;
+    }
+    try {
+        DirectHttpTransport::Options options;
+        options.maxRetryAfterMs = 1000;
+        DirectHttpTransport transport(options);
+        const auto info = getObject(transport, site.url + "/_sim/info");
+        site.siteId = info->getValue<std::string>("siteId");
+        site.siteName = info->getValue<std::string>("siteName");
+        site.recipients = info->getValue<long>("recipients");
+        site.nowMs = getObject(transport, site.url + "/_sim/now")->getValue<Poco::Int64>("epochSeconds") * 1000;
+        putFaults(transport, site.url, "{\"rules\":[]}");
+
+        if (!skipThroughput) {
+            MemoryStore store(false);
+            BenchContext context(store, transport, config(site, throughputConcurrency, pageSize), credentials());
+            context.setNowMs(site.nowMs);
+            const long rssBefore = rssKb("VmRSS:");
+            const auto start = Clock::now();
+            PostupImportJob job;
+            const auto outcome = job.run(context);
+            const double total = seconds(start);
+            context.finish(outcome.isOk());
+            const double usersSeconds = std::chrono::duration<double>(context.phaseLogger.usersDone - start).count();
+            const double activitySeconds = total - usersSeconds;
+            const auto users = store.count("postup_users");
+            const auto activity = store.count("postup_activity");
+            std::printf("throughput run (report_concurrency %d, page_size %d): %s\n", throughputConcurrency, pageSize,
+                        outcome.isOk() ? "ok" : outcome.message.c_str());
+            std::printf("  postup_users    %9zu rows in %7.2f s  %9.0f rows/s  (%llu HTTP requests in total)\n", users,
+                        usersSeconds, users / usersSeconds, static_cast<unsigned long long>(transport.requests()));
+            std::printf("  postup_activity %9zu rows in %7.2f s  %9.0f rows/s\n", activity, activitySeconds,
+                        activity / activitySeconds);
+            std::printf("  end to end      %9zu rows in %7.2f s  %9.0f rows/s\n", users + activity, total,
+                        (users + activity) / total);
+            std::printf("  RSS before %ld KiB, peak (VmHWM) %ld KiB, checkpoints %llu\n", rssBefore, rssKb("VmHWM:"),
+                        static_cast<unsigned long long>(store.commits()));
+        }
+
+        // Latency runs: activity phase only (recipients imported "just now").
+        putFaults(transport, site.url,
+                  "{\"rules\":[{\"kind\":\"latency\",\"route\":\"*\",\"latencyMs\":" + std::to_string(latencyMs) + "}]}");
+        ImportState recent;
+        recent.lastUsersImportMs = site.nowMs;
+        recent.usersEpochMs = site.nowMs;
+        for (int concurrency : concurrencies) {
+            MemoryStore store(false);
+            store.setState(recent.toJson());
+            BenchContext context(store, transport, config(site, concurrency, pageSize), credentials());
+            context.setNowMs(site.nowMs + 3600000);
+            const auto start = Clock::now();
+            PostupImportJob job;
+            const auto outcome = job.run(context);
+            const double wall = seconds(start);
+            context.finish(outcome.isOk());
+            std::printf("activity at %d ms latency, report_concurrency %d: %7.2f s wall, %zu rows (%s)\n", latencyMs,
+                        concurrency, wall, store.count("postup_activity"), outcome.isOk() ? "ok" : outcome.message.c_str());
+        }
+        putFaults(transport, site.url, "{\"rules\":[]}");
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "postup-bench: " << e.what() << "\n";
+        return 1;
+    }
+}
