@@ -177,6 +177,8 @@ sdk::HttpResponse PocoHttpTransport::send(const sdk::HttpRequest& request, sdk::
                                        : RetryPolicy::isRetryableStatus(attempt.status);
             if (!retryable) {
                 if (response.status < 200 || response.status > 299) ++_failures;
+                if (attemptNo > 1)
+                    log(sdk::LogLevel::Info, what + " → " + outcome + " after " + std::to_string(attemptNo) + " attempts");
                 return response;
             }
 
@@ -243,8 +245,9 @@ void PocoHttpTransport::performAttempt(const sdk::HttpRequest& request, sdk::Bod
         fail(TransportErrorKind::Network, e.displayText());
     } catch (const Poco::Net::InvalidAddressException& e) {
         fail(TransportErrorKind::InvalidRequest, e.displayText());
-    } catch (const Poco::SyntaxException& e) {
-        fail(TransportErrorKind::InvalidRequest, e.displayText());
+    } catch (const Poco::SyntaxException&) {
+        // Poco quotes the raw URL (userinfo included) in this message: keep it out.
+        fail(TransportErrorKind::InvalidRequest, "malformed URL");
     } catch (const Poco::Net::NetException& e) {
         fail(TransportErrorKind::Network, e.displayText());
     } catch (const Poco::IOException& e) {

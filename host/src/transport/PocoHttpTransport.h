@@ -50,7 +50,9 @@ namespace jobhost::host {
 ///   the call was cancelled ("cancelled"). `attempts` counts attempts made.
 /// * Never throws: every failure becomes a response value.
 /// * Logs each retry and each give-up as a Warning:
-///   "GET http://host/path → 503, retry 2/4 in 850 ms". URLs are logged
+///   "GET http://host/path → 503, retry 2/4 in 850 ms" (retry n of at most
+///   maxAttempts-1), and the final outcome of a retried request as Info:
+///   "GET http://host/path → 200 after 3 attempts". URLs are logged
 ///   without userinfo and with sensitive query values masked, configured
 ///   secrets are replaced by "***", header values are never logged. The same
 ///   redaction applies to transportError.

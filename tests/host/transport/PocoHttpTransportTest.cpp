@@ -15,6 +15,7 @@
 #include "CapturingLogger.h"
 #include "RecordingSink.h"
 #include "ScriptedServer.h"
+#include "SelfSignedCertificate.h"
 #include "transport/FixedRandomSource.h"
 #include "transport/ManualClock.h"
 #include "transport/PocoHttpTransport.h"
@@ -118,10 +119,11 @@ void PocoHttpTransportTest::testRetries503WithFullJitterBackoff() {
     CPPUNIT_ASSERT_EQUAL(3, response.attempts);
     CPPUNIT_ASSERT((rig.pClock->sleeps() == std::vector<std::int64_t>{500, 1000}));
     const auto lines = rig.pLogger->lines();
-    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, lines.size());
+    CPPUNIT_ASSERT_EQUAL(std::size_t{3}, lines.size());
     const std::string first = "GET " + server.url("/jobs") + " → 503, retry 1/4 in 500 ms";
     CPPUNIT_ASSERT_EQUAL(first, lines[0]);
     CPPUNIT_ASSERT(contains(lines[1], "retry 2/4 in 1000 ms"));
+    CPPUNIT_ASSERT_EQUAL("GET " + server.url("/jobs") + " → 200 after 3 attempts", lines[2]);
     const auto counters = transport.counters();
     CPPUNIT_ASSERT_EQUAL(std::uint64_t{3}, counters.attempts);
     CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, counters.retries);
@@ -469,6 +471,51 @@ void PocoHttpTransportTest::testHttpsAgainstPlainServerFailsCleanly() {
     CPPUNIT_ASSERT_EQUAL(0, response.status);
     CPPUNIT_ASSERT(!response.transportError.empty());
     CPPUNIT_ASSERT(response.attempts >= 1);
+}
+
+void PocoHttpTransportTest::testHttpsVerifiesCertificatesByDefault() {
+    SelfSignedCertificate certificate;
+    ScriptedServer server(certificate.keyFile(), certificate.certificateFile());
+    Rig rig;
+    PocoHttpTransport transport(rig.options()); // verifyCertificates = true by default
+    const auto response = transport.send(get(server.url("/secure"), 3000));
+    CPPUNIT_ASSERT_EQUAL(0, response.status);
+    CPPUNIT_ASSERT_EQUAL(1, response.attempts); // a certificate failure is not retried
+    CPPUNIT_ASSERT_MESSAGE(response.transportError, contains(response.transportError, "TLS error"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t{0}, server.requestCount());
+}
+
+void PocoHttpTransportTest::testHttpsWithTrustedCaSucceeds() {
+    SelfSignedCertificate certificate;
+    ScriptedServer server(certificate.keyFile(), certificate.certificateFile());
+    server.script({S::respond(503), S::respond(200, "secret stuff")});
+    Rig rig;
+    auto options = rig.options();
+    options.caLocation = certificate.certificateFile();
+    PocoHttpTransport transport(options);
+    const auto response = transport.send(get(server.url("/secure"), 3000));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(response.transportError, 200, response.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("secret stuff"), response.body);
+    CPPUNIT_ASSERT_EQUAL(2, response.attempts);
+
+    // Verification switched off (tests only) accepts the self-signed certificate too.
+    auto insecure = rig.options();
+    insecure.verifyCertificates = false;
+    PocoHttpTransport lax(insecure);
+    CPPUNIT_ASSERT_EQUAL(200, lax.send(get(server.url("/secure"), 3000)).status);
+}
+
+void PocoHttpTransportTest::testMalformedUrlDoesNotLeakUserInfo() {
+    Rig rig;
+    PocoHttpTransport transport(rig.options());
+    for (const std::string url : {"http://bob:Leaky-Canary@127.0.0.1:99999999/x", "http://bob:Leaky-Canary@[::1/x",
+                                  "http://bob:Leaky-Canary@/x"}) {
+        const auto response = transport.send(get(url));
+        CPPUNIT_ASSERT_EQUAL(0, response.status);
+        CPPUNIT_ASSERT_MESSAGE(response.transportError, !response.transportError.empty());
+        CPPUNIT_ASSERT_MESSAGE(response.transportError, !contains(response.transportError, "Leaky-Canary"));
+    }
+    for (const auto& line : rig.pLogger->lines()) CPPUNIT_ASSERT_MESSAGE(line, !contains(line, "Leaky-Canary"));
 }
 
 void PocoHttpTransportTest::testConcurrentSendsFromManyThreads() {

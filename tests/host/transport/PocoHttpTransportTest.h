@@ -32,6 +32,9 @@ class PocoHttpTransportTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testCanaryNeverLogged);
     CPPUNIT_TEST(testInvalidUrlFailsFast);
     CPPUNIT_TEST(testHttpsAgainstPlainServerFailsCleanly);
+    CPPUNIT_TEST(testHttpsVerifiesCertificatesByDefault);
+    CPPUNIT_TEST(testHttpsWithTrustedCaSucceeds);
+    CPPUNIT_TEST(testMalformedUrlDoesNotLeakUserInfo);
     CPPUNIT_TEST(testConcurrentSendsFromManyThreads);
     CPPUNIT_TEST_SUITE_END();
 
@@ -60,6 +63,9 @@ public:
     void testCanaryNeverLogged();
     void testInvalidUrlFailsFast();
     void testHttpsAgainstPlainServerFailsCleanly();
+    void testHttpsVerifiesCertificatesByDefault();
+    void testHttpsWithTrustedCaSucceeds();
+    void testMalformedUrlDoesNotLeakUserInfo();
     void testConcurrentSendsFromManyThreads();
 };
 

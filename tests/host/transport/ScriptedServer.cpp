@@ -15,6 +15,9 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/StreamCopier.h>
@@ -146,14 +149,26 @@ ScriptedServer::Step ScriptedServer::slow(int delayMs, int status, std::string b
     return step;
 }
 
-ScriptedServer::ScriptedServer() : _pState(std::make_shared<State>()) {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    _port = socket.address().port();
+ScriptedServer::ScriptedServer() : ScriptedServer(std::string(), std::string()) {}
+
+ScriptedServer::ScriptedServer(const std::string& keyFile, const std::string& certificateFile)
+    : _pState(std::make_shared<State>()), _tls(!keyFile.empty()) {
+    const Poco::Net::SocketAddress address("127.0.0.1", 0);
+    std::unique_ptr<Poco::Net::ServerSocket> pSocket;
+    if (_tls) {
+        Poco::Net::initializeSSL();
+        Poco::Net::Context::Ptr pContext = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, keyFile,
+                                                                  certificateFile, "", Poco::Net::Context::VERIFY_NONE);
+        pSocket = std::make_unique<Poco::Net::SecureServerSocket>(address, 64, pContext);
+    } else {
+        pSocket = std::make_unique<Poco::Net::ServerSocket>(address);
+    }
+    _port = pSocket->address().port();
     auto* pParams = new Poco::Net::HTTPServerParams;
     pParams->setMaxThreads(16);
     pParams->setMaxQueued(64);
     pParams->setKeepAlive(false);
-    _pServer = std::make_unique<Poco::Net::HTTPServer>(new Factory(_pState), socket, pParams);
+    _pServer = std::make_unique<Poco::Net::HTTPServer>(new Factory(_pState), *pSocket, pParams);
     _pServer->start();
 }
 
@@ -181,7 +196,7 @@ void ScriptedServer::setFallback(Step step) {
 int ScriptedServer::port() const { return _port; }
 
 std::string ScriptedServer::url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(_port) + path;
+    return std::string(_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(_port) + path;
 }
 
 std::size_t ScriptedServer::requestCount() const {

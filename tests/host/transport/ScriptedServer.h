@@ -45,13 +45,16 @@ public:
     /// Answers after `delayMs`.
     static Step slow(int delayMs, int status = 200, std::string body = {});
 
+    /// Plain HTTP server.
     ScriptedServer();
+    /// HTTPS server with the given PEM key and certificate (no client certs).
+    ScriptedServer(const std::string& keyFile, const std::string& certificateFile);
     ~ScriptedServer();
 
     void script(std::vector<Step> steps);
     void setFallback(Step step);
     int port() const;
-    /// "http://127.0.0.1:PORT" + path
+    /// "http://127.0.0.1:PORT" + path (https:// for a TLS server)
     std::string url(const std::string& path = "/") const;
     std::size_t requestCount() const;
     std::vector<Recorded> requests() const;
@@ -62,6 +65,7 @@ private:
     std::shared_ptr<State> _pState;
     std::unique_ptr<Poco::Net::HTTPServer> _pServer;
     int _port = 0;
+    bool _tls = false;
 };
 
 } // namespace jobhost::tests
