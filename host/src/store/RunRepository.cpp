@@ -26,6 +26,11 @@ Poco::Int64 RunRepository::insert(const RunRecord& run) {
     return id;
 }
 
+void RunRepository::setStart(Poco::Int64 runId, const std::string& trigger, Poco::Int64 attempt) {
+    std::string t = trigger;
+    _session << "UPDATE runs SET trigger = ?, attempt = ? WHERE id = ?", use(t), use(attempt), use(runId), now;
+}
+
 void RunRepository::finish(const RunRecord& run) {
     RunRecord v = run;
     auto failureClass = sql::nullableText(v.failureClass);

@@ -59,6 +59,8 @@ public:
 
     /// Inserts a run row and returns its id.
     Poco::Int64 insert(const RunRecord& run);
+    /// Sets trigger and attempt of a run inserted before its claim succeeded.
+    void setStart(Poco::Int64 runId, const std::string& trigger, Poco::Int64 attempt);
     /// Writes status, error, end, counters, checkpoint after, next attempt and
     /// dropped log lines of run.id.
     void finish(const RunRecord& run);

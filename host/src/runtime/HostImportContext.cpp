@@ -1,0 +1,121 @@
+// jobhost host — HostImportContext.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "runtime/HostImportContext.h"
+
+#include <Poco/Data/Transaction.h>
+#include <Poco/JSON/Array.h>
+
+#include "store/JobRepository.h"
+#include "util/JsonDocument.h"
+
+namespace jobhost::host {
+
+HostImportContext::HostImportContext(ContextCore& core, const Store& store, std::int64_t jobId, std::int64_t runId,
+                                     std::set<std::string> streams)
+    : JobContextAdapter<sdk::ImportContext>(core), _store(store), _jobId(jobId), _runId(runId), _streams(std::move(streams)) {}
+
+std::string HostImportContext::fieldsJson(const sdk::Record& record) {
+    Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
+    for (const auto& [name, value] : record.fields) {
+        Poco::JSON::Array::Ptr pair = new Poco::JSON::Array;
+        pair->add(name);
+        pair->add(value);
+        fields->add(pair);
+    }
+    return JsonDocument::stringify(fields);
+}
+
+bool HostImportContext::emit(const std::string& stream, sdk::Record record) {
+    bool warn = false;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (_streams.count(stream)) {
+            _buffer.emplace_back(stream, std::move(record));
+            ++_counters.read;
+            return true;
+        }
+        warn = _warnedStreams.insert(stream).second;
+    }
+    if (warn) _core.logger().warning("emit: stream \"" + stream + "\" is not declared in the provider manifest; its records are dropped");
+    return false;
+}
+
+bool HostImportContext::commit(const std::string& state) {
+    // Called with _mutex held. Nothing here logs while the transaction is
+    // open: the run logger writes through another connection.
+    std::int64_t now = _core.nowMs();
+    RunCounters counters = _counters;
+    try {
+        if (!_pSession) _pSession = std::make_unique<Poco::Data::Session>(_store.openSession());
+        Poco::Data::Transaction transaction(*_pSession);
+        JobRepository jobs(*_pSession);
+        jobs.saveState(_jobId, state, _runId, now); // a write first: takes the write lock at once
+        StreamRepository streams(*_pSession);
+        for (const auto& [stream, record] : _buffer) {
+            StreamEvent event;
+            event.stream = stream;
+            event.naturalKey = record.naturalKey;
+            event.eventTimeMs = record.eventTimeMs ? record.eventTimeMs : now;
+            event.ingestedAtMs = now;
+            event.jobId = _jobId;
+            event.runId = _runId;
+            event.fieldsJson = fieldsJson(record);
+            if (streams.append(event)) ++counters.written;
+            else ++counters.duplicate;
+        }
+        ++counters.checkpoints;
+        RunRepository(*_pSession).saveProgress(_runId, counters, state);
+        transaction.commit();
+    } catch (const std::exception& e) {
+        _lastError = std::string("checkpoint failed: ") + e.what();
+        _pSession.reset();
+        return false;
+    }
+    _counters = counters;
+    _core.setCommittedState(state);
+    return true;
+}
+
+bool HostImportContext::checkpoint(const std::string& state) {
+    bool ok;
+    std::string error;
+    RunCounters counters;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        ok = commit(state);
+        _buffer.clear(); // committed, or discarded on failure (the plugin resumes from the previous state)
+        error = _lastError;
+        counters = _counters;
+    }
+    if (!ok) {
+        _core.logger().error(error + "; emitted records since the previous checkpoint were discarded");
+        return false;
+    }
+    if (_core.observer()) _core.observer()->onCheckpoint(counters);
+    return true;
+}
+
+bool HostImportContext::commitPending() {
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_buffer.empty()) return true;
+    bool ok = commit(_core.committedState());
+    _buffer.clear();
+    return ok;
+}
+
+std::size_t HostImportContext::pendingCount() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _buffer.size();
+}
+
+RunCounters HostImportContext::counters() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _counters;
+}
+
+std::string HostImportContext::lastError() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _lastError;
+}
+
+} // namespace jobhost::host

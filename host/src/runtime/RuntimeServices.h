@@ -1,0 +1,39 @@
+// jobhost host — RuntimeServices.h
+// What the runner and scheduler share: store, plugins, secrets, time.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "plugins/PluginRegistry.h"
+#include "runtime/RunLogger.h"
+#include "runtime/TransportFactory.h"
+#include "security/SecretBox.h"
+#include "store/Store.h"
+#include "transport/Clock.h"
+#include "transport/RandomSource.h"
+
+namespace jobhost::host {
+
+/// Non-owning bundle of services plus a few settings. Every referenced
+/// object must outlive the runners and schedulers built on it. The services
+/// are thread-safe; the bundle itself is read-only after construction.
+struct RuntimeServices {
+    const Store& store;
+    PluginRegistry& plugins;
+    const SecretBox& secrets;
+    TransportFactory& transports;
+    std::shared_ptr<Clock> pClock;   ///< epochMs() is used for every stored time
+    std::shared_ptr<RandomSource> pRandom;
+    std::string hostName;            ///< sdk::JobContext::hostName()
+    std::string worker;              ///< "host:pid", recorded on claims and runs
+    RunLogger::Limits logLimits{};
+
+    /// "<node name>:<pid>" of this process.
+    static std::string currentWorker();
+    /// The machine's node name.
+    static std::string currentHostName();
+};
+
+} // namespace jobhost::host
