@@ -5,6 +5,8 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/URI.h>
 
+#include "console/AudienceDetailHandler.h"
+#include "console/AudienceListHandler.h"
 #include "console/AuditListHandler.h"
 #include "console/AuthorizationCreateHandler.h"
 #include "console/AuthorizationListHandler.h"
@@ -21,6 +23,8 @@
 #include "console/MethodNotAllowedHandler.h"
 #include "console/MetricsHandler.h"
 #include "console/NotFoundHandler.h"
+#include "console/ProfileDetailHandler.h"
+#include "console/ProfileSearchHandler.h"
 #include "console/ProviderDetailHandler.h"
 #include "console/ProviderListHandler.h"
 #include "console/RunDetailHandler.h"
@@ -70,7 +74,12 @@ ApiRouter::ApiRouter(const ConsoleServices& services) : _services(services) {
     add("GET", "/api/v1/runs", make<RunListHandler>());
     add("GET", "/api/v1/runs/{id}", make<RunDetailHandler>());
     add("GET", "/api/v1/audit", make<AuditListHandler>());
-    // TODO(profiles, audiences, exports): routes land with their services.
+    add("GET", "/api/v1/profiles", make<ProfileSearchHandler>());
+    add("GET", "/api/v1/profiles/{id}", make<ProfileDetailHandler>());
+    add("GET", "/api/v1/audiences", make<AudienceListHandler>());
+    add("GET", "/api/v1/audiences/{slug}", make<AudienceDetailHandler>());
+    // TODO(exports): /api/v1/exports (status, outbox depth, dead letters) and
+    // POST /api/v1/exports/dead-letters/{id}/replay once exports/ has landed.
 }
 
 void ApiRouter::add(std::string method, std::string pattern, Creator create) {
