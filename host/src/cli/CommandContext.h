@@ -9,6 +9,10 @@
 #include <string>
 
 #include "plugins/PluginRegistry.h"
+#include "runtime/RuntimeServices.h"
+#include "runtime/TransportFactory.h"
+#include "security/SecretBox.h"
+#include "store/Store.h"
 
 namespace jobhost::host {
 
@@ -36,6 +40,16 @@ public:
     PluginRegistry& plugins();
     /// Manifests read only; no plugin code runs.
     PluginRegistry& manifests();
+    /// The store <dataDirectory>/jobhost.db, opened (and migrated) on first
+    /// use. Throws StoreException when the file is unusable.
+    Store& store();
+    /// The secret box under the key from JOBHOST_SECRET_KEY or
+    /// <dataDirectory>/secret.key (created on first use). Throws
+    /// ConfigException for a bad key or key file.
+    SecretBox& secrets();
+    /// Store, plugins (loaded), secrets, system clock and randomness, and an
+    /// HTTP transport factory, bundled for JobRunner/Scheduler/verifiers.
+    RuntimeServices& runtime();
 
 private:
     HostPaths _paths;
@@ -43,6 +57,10 @@ private:
     std::ostream& _err;
     std::unique_ptr<PluginRegistry> _pPlugins;
     std::unique_ptr<PluginRegistry> _pManifests;
+    std::unique_ptr<Store> _pStore;
+    std::unique_ptr<SecretBox> _pSecrets;
+    std::unique_ptr<TransportFactory> _pTransports;
+    std::unique_ptr<RuntimeServices> _pRuntime;
 };
 
 } // namespace jobhost::host

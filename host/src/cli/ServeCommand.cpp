@@ -1,0 +1,53 @@
+// jobhost host — ServeCommand.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/ServeCommand.h"
+
+#include <atomic>
+#include <mutex>
+#include <ostream>
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/Option.h>
+
+#include "app/HostException.h"
+#include "cli/ConsoleRunObserver.h"
+#include "runtime/HostDaemon.h"
+#include "runtime/SchedulerSubsystem.h"
+#include "runtime/ShutdownSignal.h"
+
+namespace jobhost::host {
+
+void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
+    options.addOption(Poco::Util::Option("workers", "w", "worker threads running jobs (default 2)").argument("N"));
+    options.addOption(Poco::Util::Option("poll-ms", "", "longest pause between schedule checks (default 1000)").argument("MS"));
+}
+
+int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, const std::multimap<std::string, std::string>& options) {
+    auto number = [&](const char* name, unsigned fallback) {
+        auto it = options.find(name);
+        if (it == options.end()) return fallback;
+        unsigned n = 0;
+        if (!Poco::NumberParser::tryParseUnsigned(it->second, n) || n == 0) throw ConfigException(std::string("--") + name + " needs a positive number");
+        return n;
+    };
+    std::atomic<bool> stop{false};
+    ShutdownSignal signal([&stop](int) { stop = true; }); // before any thread starts
+    RuntimeServices& services = context.runtime();
+    std::mutex outMutex;
+    auto report = [&](const std::string& line) {
+        std::lock_guard<std::mutex> lock(outMutex);
+        context.out() << ConsoleRunObserver::formatTime(services.pClock->epochMs()) << " " << line << std::endl;
+    };
+    Scheduler::Options schedulerOptions;
+    schedulerOptions.workers = number("workers", 2);
+    schedulerOptions.pollIntervalMs = number("poll-ms", 1000);
+    schedulerOptions.report = report;
+    HostDaemon daemon(report);
+    daemon.add(std::make_unique<SchedulerSubsystem>(services, schedulerOptions));
+    report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");
+    daemon.run([&stop] { return stop.load(); });
+    report("stopped");
+    return 0;
+}
+
+} // namespace jobhost::host
