@@ -12,6 +12,7 @@
 #include "cli/RunsCommand.h"
 #include "cli/ServeCommand.h"
 #include "cli/ValidateCommand.h"
+#include "cli/TokenCommand.h"
 
 namespace jobhost::host {
 
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands() {
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
+    commands.push_back(std::make_unique<TokenCommand>());
     return commands;
 }
 
