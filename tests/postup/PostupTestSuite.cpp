@@ -9,6 +9,7 @@
 #include "PostupClientTest.h"
 #include "PostupDateTest.h"
 #include "PostupImportTest.h"
+#include "PluginModuleTest.h"
 #include "ReportParserTest.h"
 
 namespace jobhost::plugins::postup::test {
@@ -21,6 +22,7 @@ CppUnit::Test* PostupTestSuite::suite() {
     s->addTest(PostupClientTest::suite());
     s->addTest(PostupAuthorizationTest::suite());
     s->addTest(PostupImportTest::suite());
+    s->addTest(PluginModuleTest::suite());
     return s;
 }
 

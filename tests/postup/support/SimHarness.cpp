@@ -9,6 +9,11 @@
 #include "PostupImportJob.h"
 #include "client/PostupDate.h"
 
+#ifdef JOBHOST_POSTUP_HOST_TRANSPORT
+#include "transport/ManualClock.h"
+#include "transport/PocoHttpTransport.h"
+#endif
+
 namespace jobhost::plugins::postup::test {
 
 SimHarness::SimHarness(sim::SimulatorOptions options) {
@@ -21,10 +26,29 @@ SimHarness::SimHarness(sim::SimulatorOptions options) {
     transport.maxBackoffMs = 20;
     transport.maxRetryAfterMs = 20;
     _pTransport = std::make_unique<DirectHttpTransport>(transport);
+#ifdef JOBHOST_POSTUP_HOST_TRANSPORT
+    host::PocoHttpTransport::Options hostOptions;
+    hostOptions.retry.maxAttempts = 8;
+    hostOptions.retry.baseMs = 1;
+    hostOptions.retry.capMs = 20;
+    hostOptions.retry.maxElapsedMs = 0;
+    hostOptions.pClock = std::make_shared<host::ManualClock>();
+    _pPluginTransport = std::make_shared<host::PocoHttpTransport>(hostOptions);
+    _pRecorder = std::make_unique<RecordingTransport>(*_pPluginTransport);
+#else
     _pRecorder = std::make_unique<RecordingTransport>(*_pTransport);
+#endif
 }
 
 SimHarness::~SimHarness() { _pServer->stop(); }
+
+const char* SimHarness::transportName() {
+#ifdef JOBHOST_POSTUP_HOST_TRANSPORT
+    return "host PocoHttpTransport";
+#else
+    return "DirectHttpTransport";
+#endif
+}
 
 std::string SimHarness::config(const std::string& extra) const {
     std::string json = "{\"site_id\":\"" + _pServer->siteId() + "\",\"api_base_url\":\"" + _pServer->apiBaseUrl() +

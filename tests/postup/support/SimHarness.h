@@ -21,8 +21,11 @@
 
 namespace jobhost::plugins::postup::test {
 
-/// Owns a started SimulatorServer, a DirectHttpTransport wrapped in a
-/// RecordingTransport, and builds configs and contexts pointing at them.
+/// Owns a started SimulatorServer and the transport the plugin uses — the
+/// host's PocoHttpTransport (with a ManualClock, so backoff sleeps are
+/// instant) when the build has it (JOBHOST_POSTUP_HOST_TRANSPORT), else the
+/// DirectHttpTransport — wrapped in a RecordingTransport, and builds configs
+/// and contexts pointing at them.
 /// Not thread-safe (one test thread).
 class SimHarness {
 public:
@@ -34,6 +37,8 @@ public:
 
     sim::SimulatorServer& server() { return *_pServer; }
     RecordingTransport& transport() { return *_pRecorder; }
+    /// "host" or "direct": which transport the plugin talks through.
+    static const char* transportName();
 
     /// Job config JSON for the simulator; `extra` is spliced in as more
     /// members (e.g. "\"page_size\":50").
@@ -62,7 +67,8 @@ public:
 
 private:
     std::unique_ptr<sim::SimulatorServer> _pServer;
-    std::unique_ptr<DirectHttpTransport> _pTransport;
+    std::unique_ptr<DirectHttpTransport> _pTransport;   ///< /_sim/ calls (and the plugin's, without the host transport)
+    std::shared_ptr<sdk::HttpTransport> _pPluginTransport;
     std::unique_ptr<RecordingTransport> _pRecorder;
 };
 
