@@ -132,8 +132,9 @@ ApplyReport ConfigApplier::apply(const DeclarativeConfig& config, const std::str
         }
         bool create = !existing;
         record(change, [&jobs, next, create, scheduleChanged, nowMs] {
-            Poco::Int64 id = create ? jobs.insert(next) : next.id;
-            if (create) jobs.update(next); // no-op for values; keeps one code path for the definition
+            Poco::Int64 id = next.id;
+            if (create) id = jobs.insert(next);
+            else jobs.update(next);
             if (!scheduleChanged) return;
             JobSchedule schedule = jobs.schedule(id);
             if (schedule.attempt > 0 && schedule.nextRunAt) return; // a pending retry keeps its time
