@@ -3,6 +3,7 @@
 #include "store/Migrations.h"
 
 #include "audiences/AudienceStoreSchema.h"
+#include "exports/ExportStoreSchema.h"
 #include "profiles/ProfileStoreSchema.h"
 
 namespace jobhost::host {
@@ -127,6 +128,7 @@ const std::vector<Migration>& Migrations::all() {
         {2, "profiles: profiles, identities, builder offsets", profiles::ProfileStoreSchema::statements()},
         {3, "audiences: state, memberships, membership events, export subscriptions, export outbox",
          audiences::AudienceStoreSchema::statements()},
+        {4, "exports: dead letters, export status", exports::ExportStoreSchema::statements()},
     };
     return migrations;
 }

@@ -26,6 +26,8 @@ ExportState ExportState::parse(const std::string& text) {
         s.importTemplateId = JsonFields::integer(*o, "importTemplateId").value_or(0);
         s.templateColumns = JsonFields::text(*o, "templateColumns");
         s.templateListId = JsonFields::integer(*o, "templateListId").value_or(0);
+        s.unsubTemplateId = JsonFields::integer(*o, "unsubTemplateId").value_or(0);
+        s.unsubTemplateListId = JsonFields::integer(*o, "unsubTemplateListId").value_or(0);
         if (auto p = o->getObject("pendingImport")) {
             PendingImport pending;
             pending.importId = JsonFields::integer(*p, "importId").value_or(0);
@@ -50,6 +52,10 @@ std::string ExportState::toJson() const {
     o.set("importTemplateId", Poco::Int64(importTemplateId));
     o.set("templateColumns", templateColumns);
     o.set("templateListId", Poco::Int64(templateListId));
+    if (unsubTemplateId > 0) {
+        o.set("unsubTemplateId", Poco::Int64(unsubTemplateId));
+        o.set("unsubTemplateListId", Poco::Int64(unsubTemplateListId));
+    }
     if (pendingImport) {
         Poco::JSON::Object::Ptr p = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         p->set("importId", Poco::Int64(pendingImport->importId));

@@ -22,6 +22,7 @@ struct PendingImport {
 /// The export job's durable state, stored as JSON text:
 /// `{"version":1,"listId":12,"listTitle":"h + a","importTemplateId":7,
 ///   "templateColumns":"Recips.ADDRESS,...","templateListId":12,
+///   "unsubTemplateId":8,"unsubTemplateListId":12,
 ///   "pendingImport":{"importId":5012,"itemIds":[1,2],"startedAtMs":...}}`.
 /// Unknown members are ignored, missing ones are empty. Plain value.
 struct ExportState {
@@ -30,6 +31,8 @@ struct ExportState {
     std::int64_t importTemplateId = 0;///< 0 = not created yet
     std::string templateColumns;      ///< columnNames the template was created with
     std::int64_t templateListId = 0;  ///< list the template subscribes to
+    std::int64_t unsubTemplateId = 0; ///< UNSUB-type template for exits (only when /listsubscription is forbidden)
+    std::int64_t unsubTemplateListId = 0;
     std::optional<PendingImport> pendingImport;
 
     /// Parses state text; empty or unparsable text gives the empty state

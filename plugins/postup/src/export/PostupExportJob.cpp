@@ -304,8 +304,14 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
     // find it and are not imported a second time.
 }
 
-void PostupExportJob::unsubscribe(const PostupClient& client, const Addressed& exits, Results& results) const {
+void PostupExportJob::unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& exits,
+                                  Results& results) {
+    Addressed byImport;
     for (const auto& [id, address] : exits) {
+        if (!byImport.empty()) {
+            byImport.emplace_back(id, address);
+            continue;
+        }
         try {
             auto recipient = client.recipientByAddress(address);
             if (!recipient) {
@@ -315,9 +321,42 @@ void PostupExportJob::unsubscribe(const PostupClient& client, const Addressed& e
             client.setSubscription(recipient->recipientId, _prepared->listId, "UNSUB");
             results[id] = itemResult(id, ItemStatus::Delivered);
         } catch (const PostupException& e) {
+            if (e.kind() == ApiErrorKind::Forbidden) {
+                byImport.emplace_back(id, address); // no subscription privilege: unsubscribe through an UNSUB import
+                continue;
+            }
             if (isAuth(e)) throw;
             results[id] = failedItem(id, e);
         }
+    }
+    if (!byImport.empty()) unsubscribeByImport(client, context, state, byImport, results);
+}
+
+void PostupExportJob::unsubscribeByImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                                          const Addressed& exits, Results& results) {
+    try {
+        if (state.unsubTemplateId == 0 || state.unsubTemplateListId != _prepared->listId) {
+            ImportTemplateSpec spec;
+            spec.title = (state.listTitle.empty() ? "list " + std::to_string(_prepared->listId) : state.listTitle) + " (jobhost exits)";
+            spec.type = "UNSUB";
+            spec.columnNames = "Recips.ADDRESS";
+            spec.listIds = {_prepared->listId};
+            spec.sourceDescription = "jobhost audience export";
+            state.unsubTemplateId = client.createImportTemplate(spec);
+            state.unsubTemplateListId = _prepared->listId;
+            saveState(context, state);
+        }
+        std::vector<std::string> rows;
+        for (const auto& [id, address] : exits) rows.push_back(address);
+        ImportStatus started = client.startImport(state.unsubTemplateId, rows);
+        auto status = started.status == "DONE" ? std::optional<ImportStatus>(started) : waitForImport(client, context, started.importId);
+        for (const auto& [id, address] : exits)
+            results[id] = status ? itemResult(id, ItemStatus::Delivered) // unknown addresses (notFound) have nothing to leave
+                                 : itemResult(id, ItemStatus::RetryLater, "PostUp unsubscribe import " + std::to_string(started.importId) +
+                                                                            " still OPEN");
+    } catch (const PostupException& e) {
+        if (isAuth(e)) throw;
+        for (const auto& [id, address] : exits) results[id] = failedItem(id, e);
     }
 }
 
@@ -388,7 +427,7 @@ sdk::DeliveryResult PostupExportJob::deliver(sdk::ExportContext& context, const 
                     if (!results.count(id)) results[id] = failedItem(id, e);
             }
         }
-        if (!exits.empty()) unsubscribe(client, exits, results);
+        if (!exits.empty()) unsubscribe(client, context, state, exits, results);
 
         result.outcome = Outcome::ok();
         result.items.reserve(batch.size());

@@ -43,8 +43,12 @@ class PostupException;
 /// the ones not subscribed are Rejected with the import's counters.
 /// Addresses failing EmailAddress are Rejected ("invalid email address …")
 /// without being sent. Exits: with remove_on_exit, POST /listsubscription
-/// status UNSUB (Skipped when PostUp has no such recipient); otherwise
-/// Skipped "remove_on_exit is off". Never deletes anything.
+/// status UNSUB (Skipped when PostUp has no such recipient); a user without
+/// the subscription privilege (Lytics' documented privilege set has only
+/// list, template and import operations) falls back to one import through
+/// an UNSUB-type template on the same list (created once, kept in the
+/// state). Without remove_on_exit: Skipped "remove_on_exit is off". Never
+/// deletes anything.
 ///
 /// Failures: transient ones (transport, 429, 5xx, an import still OPEN
 /// after the poll limit) → RetryLater for the affected items, with the
@@ -89,7 +93,10 @@ private:
     void importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
                     const std::vector<std::pair<std::int64_t, std::string>>& items, const std::vector<std::string>& rows,
                     Results& results);
-    void unsubscribe(const PostupClient& client, const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results) const;
+    void unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                     const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results);
+    void unsubscribeByImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                             const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results);
     bool saveState(sdk::ExportContext& context, const ExportState& state) const;
 
     std::optional<Prepared> _prepared;

@@ -1,0 +1,19 @@
+// jobhost exports tests — ExportsTestSuite.cpp
+// SPDX-License-Identifier: Apache-2.0
+#include "ExportsTestSuite.h"
+
+#include <cppunit/TestSuite.h>
+
+#include "ExportRunnerTest.h"
+#include "PostupExportJobTest.h"
+
+namespace jobhost::host::exports::test {
+
+CppUnit::Test* ExportsTestSuite::suite() {
+    auto* s = new CppUnit::TestSuite("ExportsTestSuite");
+    s->addTest(PostupExportJobTest::suite());
+    s->addTest(ExportRunnerTest::suite());
+    return s;
+}
+
+} // namespace jobhost::host::exports::test
