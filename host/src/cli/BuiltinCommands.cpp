@@ -6,6 +6,7 @@
 #include "cli/AudiencesCommand.h"
 #include "cli/AuthCommand.h"
 #include "cli/EvalCommand.h"
+#include "cli/ExportsCommand.h"
 #include "cli/JobCommand.h"
 #include "cli/PluginsCommand.h"
 #include "cli/ProfilesCommand.h"
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands() {
     commands.push_back(std::make_unique<AudiencesCommand>());
     commands.push_back(std::make_unique<AuthCommand>());
     commands.push_back(std::make_unique<EvalCommand>());
+    commands.push_back(std::make_unique<ExportsCommand>());
     commands.push_back(std::make_unique<JobCommand>());
     commands.push_back(std::make_unique<PluginsCommand>());
     commands.push_back(std::make_unique<ProfilesCommand>());
