@@ -74,7 +74,7 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
         return hook;
     };
     ExportRunner::Options o;
-    o.pJob = std::make_shared<plugins::postup::PostupExportJob>();
+    o.pJob = std::make_shared<jobhost::plugins::postup::PostupExportJob>();
     o.idleSleepMs = 20;
     ExportRunner runner(h.services(), ExportHarness::jobName(), o);
     runner.start();
@@ -124,10 +124,10 @@ void backfill(sim::SimulatorServer& sim, std::int64_t members) {
     {
         Poco::Data::Session session = h.store().openSession();
         Poco::Data::Transaction transaction(session);
-        audiences::OutboxRepository outbox(session);
+        jobhost::host::audiences::OutboxRepository outbox(session);
         const std::int64_t at = wallMs();
         for (std::int64_t i = 1; i <= members; ++i) {
-            audiences::MembershipChange change{"engaged", i, audiences::MembershipChange::Kind::Enter, profiles::TimeMs{at}};
+            jobhost::host::audiences::MembershipChange change{"engaged", i, jobhost::host::audiences::MembershipChange::Kind::Enter, jobhost::host::profiles::TimeMs{at}};
             outbox.enqueue(ExportHarness::jobName(), change,
                            R"({"city":"Springfield","email":")" + email(i) + R"(","first_name":"User )" + std::to_string(i) + "\"}");
         }
@@ -135,7 +135,7 @@ void backfill(sim::SimulatorServer& sim, std::int64_t members) {
     }
     const double queued = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     ExportRunner::Options o;
-    o.pJob = std::make_shared<plugins::postup::PostupExportJob>();
+    o.pJob = std::make_shared<jobhost::plugins::postup::PostupExportJob>();
     ExportRunner runner(h.services(), ExportHarness::jobName(), o);
     runner.start();
     const auto t1 = std::chrono::steady_clock::now();
