@@ -52,9 +52,14 @@ std::size_t Scheduler::tick() {
     if (idle == 0) return 0;
     std::int64_t now = _services.pClock->epochMs();
     std::vector<std::int64_t> due;
+    std::size_t inFlight = 0;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        inFlight = _inFlight.size();
+    }
     try {
         Poco::Data::Session session = _services.store.openSession();
-        due = JobRepository(session).dueJobs(now, idle + _inFlight.size());
+        due = JobRepository(session).dueJobs(now, idle + inFlight);
     } catch (const std::exception& e) {
         report(std::string("cannot read due jobs: ") + e.what());
         return 0;

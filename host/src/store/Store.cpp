@@ -3,6 +3,7 @@
 #include "store/Store.h"
 
 #include <mutex>
+#include <sys/stat.h>
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Transaction.h>
@@ -38,12 +39,14 @@ Store::Store(std::string file, int busyTimeoutMs) : _file(std::move(file)), _bus
     if (!path.parent().toString().empty() && !folder.exists()) {
         try {
             folder.createDirectories();
-            folder.setExecutable(true);
+            ::chmod(folder.path().c_str(), 0700);
         } catch (const Poco::Exception& e) {
             throw StoreException(_file + ": cannot create the store folder: " + e.displayText());
         }
     }
+    bool created = !Poco::File(_file).exists();
     migrate();
+    if (created) ::chmod(_file.c_str(), 0600); // run data and sealed secrets: owner only (SQLite gives -wal/-shm the same mode)
 }
 
 std::string Store::defaultFile(const std::string& dataDirectory) {

@@ -21,7 +21,7 @@ public:
     /// connection's write lock before failing.
     static constexpr int DefaultBusyTimeoutMs = 10000;
 
-    /// Opens `file`, creating the folder (mode 0700) and the file when absent,
+    /// Opens `file`, creating the folder (mode 0700) and the file (mode 0600) when absent,
     /// switches to WAL and applies pending migrations, each in its own
     /// transaction. Throws StoreException naming the file when it is not a
     /// SQLite database or is damaged, when it is a SQLite file without the
