@@ -5,6 +5,10 @@
 #include <regex>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
 
 #include "ConsoleFixture.h"
 #include "console/ApiRouter.h"
@@ -160,4 +164,26 @@ void ConsoleApiTest::testTokenRotationTakesEffect() {
     std::string fresh = cli.rotate();
     CPPUNIT_ASSERT_EQUAL(401, _pConsole->callWithToken(old, "GET", "/api/v1/providers").status);
     CPPUNIT_ASSERT_EQUAL(200, _pConsole->callWithToken(fresh, "GET", "/api/v1/providers").status);
+}
+
+void ConsoleApiTest::testKeepAliveAfterIgnoredBody() {
+    // Bodies a handler never reads (a 401, a POST whose handler ignores it)
+    // must not be parsed as the next request on the same connection.
+    Poco::Net::HTTPClientSession session("127.0.0.1", _pConsole->port());
+    session.setKeepAlive(true);
+    auto send = [&](const std::string& method, const std::string& path, const std::string& body, bool withToken) {
+        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setKeepAlive(true);
+        if (withToken) request.set("Authorization", "Bearer " + _pConsole->token());
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+        session.sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        std::string text;
+        Poco::StreamCopier::copyToString(session.receiveResponse(response), text);
+        return static_cast<int>(response.getStatus());
+    };
+    CPPUNIT_ASSERT_EQUAL(401, send("POST", "/api/v1/jobs", "{\"name\":\"x\"}", false));
+    CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/v1/jobs", "", true));
+    CPPUNIT_ASSERT_EQUAL(404, send("POST", "/api/v1/jobs/none/run", "{}", true));
+    CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/v1/providers", "", true));
 }

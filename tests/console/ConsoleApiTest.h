@@ -25,6 +25,7 @@ class ConsoleApiTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testMalformedJsonBody);
     CPPUNIT_TEST(testWithoutStore503);
     CPPUNIT_TEST(testTokenRotationTakesEffect);
+    CPPUNIT_TEST(testKeepAliveAfterIgnoredBody);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +46,7 @@ public:
     void testMalformedJsonBody();
     void testWithoutStore503();
     void testTokenRotationTakesEffect();
+    void testKeepAliveAfterIgnoredBody();
 
 private:
     std::unique_ptr<ConsoleFixture> _pConsole;

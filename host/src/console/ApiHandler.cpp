@@ -39,6 +39,23 @@ const Store& ApiHandler::store() const {
 }
 
 void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    dispatch(request, response);
+    // A handler that ignores the body (or an early 401/404) leaves it unread;
+    // on a keep-alive connection it would be parsed as the next request.
+    try {
+        std::istream& in = request.stream();
+        char buffer[4096];
+        std::size_t drained = 0;
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+            drained += static_cast<std::size_t>(in.gcount());
+            if (drained > (1u << 20)) break;
+        }
+    } catch (const Poco::Exception& e) {
+        Poco::Logger::get("jobhost.console").debug("request body not drained: %s", e.displayText());
+    }
+}
+
+void ApiHandler::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
     try {
         if (_requiresToken && _services.authRequired) {
             std::string token = bearerToken(request);

@@ -17,7 +17,9 @@ namespace jobhost::host {
 /// ApiException → its status and field; NotFoundException → 404;
 /// ConfigException → 400 with the field taken from "<field>: <what>";
 /// anything else → 500 "internal error" (details go to the log, never to the
-/// client). Not thread-safe; each instance serves one request.
+/// client). Whatever the outcome, an unread request body is drained so a
+/// keep-alive connection stays in sync. Not thread-safe; each instance
+/// serves one request.
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
 public:
     ApiHandler(const ConsoleServices& services, RouteParams params, bool requiresToken = true);
@@ -40,6 +42,9 @@ protected:
     const ConsoleServices& _services;
 
 private:
+    /// Token check, handle() and the exception mapping.
+    void dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+
     RouteParams _params;
     bool _requiresToken;
 };

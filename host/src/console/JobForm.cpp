@@ -50,15 +50,11 @@ JobRecord JobForm::read(const Object::Ptr& body, const PluginRegistry& plugins, 
         if (c.type() != typeid(Object::Ptr)) errors.add("config", "expected an object");
         else config = c.extract<Object::Ptr>();
     }
-    if (!job.authorization.empty()) {
-        std::optional<AuthorizationRecord> authorization = AuthorizationRepository(session).find(job.authorization);
-        if (!authorization) errors.add("authorization", "\"" + job.authorization + "\" does not exist; create it first");
-        else if (!job.provider.empty() && authorization->provider != job.provider)
-            errors.add("authorization", "\"" + job.authorization + "\" belongs to provider " + authorization->provider + ", not " + job.provider);
-    }
+    bool providerKnown = false;
     if (!job.provider.empty() && !job.type.empty()) {
         try {
             const JobType* type = plugins.manifest(job.provider).findJobType(job.type);
+            providerKnown = true;
             if (!type) {
                 errors.add("type", "\"" + job.type + "\" is not a job type of provider " + job.provider);
             } else {
@@ -73,6 +69,12 @@ JobRecord JobForm::read(const Object::Ptr& body, const PluginRegistry& plugins, 
         } catch (const HostException& e) {
             errors.add("provider", e.message());
         }
+    }
+    if (!job.authorization.empty()) {
+        std::optional<AuthorizationRecord> authorization = AuthorizationRepository(session).find(job.authorization);
+        if (!authorization) errors.add("authorization", "\"" + job.authorization + "\" does not exist; create it first");
+        else if (providerKnown && authorization->provider != job.provider)
+            errors.add("authorization", "\"" + job.authorization + "\" belongs to provider " + authorization->provider + ", not " + job.provider);
     }
     errors.raiseIfAny();
     return job;

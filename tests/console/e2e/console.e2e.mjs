@@ -80,8 +80,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jobhost-e2e-'));
 const dataDir = path.join(work, 'data');
 fs.mkdirSync(outDir, { recursive: true });
 let context;
+let page;
 try {
-  const sim = await start(simBin, ['--port', '0', '--recipients', '300', '--import-delay-ms', '50', '--user', `${USER}:${PASSWORD}:*`], {},
+  const sim = await start(simBin, ['--port', '0', '--recipients', '40', '--lists', '2', '--campaigns', '1', '--mailings', '2', '--events', '25', '--import-delay-ms', '50', '--user', `${USER}:${PASSWORD}:*`], {},
     (out) => /postup-sim listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out));
   const simUrl = sim.match[1];
   log(`simulator at ${simUrl}`);
@@ -101,7 +102,7 @@ try {
       '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
   });
-  const page = context.pages()[0] || await context.newPage();
+  page = context.pages()[0] || await context.newPage();
   const bodies = [];
   page.on('response', async (r) => { try { bodies.push(await r.text()); } catch { /* redirects and aborted loads have no body */ } });
   page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
@@ -116,7 +117,7 @@ try {
   await page.waitForFunction(() => document.getElementById('login-error').textContent.length > 0);
   await page.fill('#token', token);
   await page.click('#login-submit');
-  await page.waitForSelector('#login:not([open])');
+  await page.waitForSelector('#login', { state: 'hidden' });
   log('logged in');
 
   await go('#/providers', 'tr[data-provider="postup"]');
@@ -187,7 +188,11 @@ try {
 
   // Profiles: build them (the profile builder is a CLI step until serve runs it), find one with opens.
   if (!canBuildProfiles) skip('jobhost has no `profiles` verb to build profiles');
-  execFileSync(jobhostBin, ['--data-dir', dataDir, 'profiles', 'update'], { encoding: 'utf8', env: { ...env } });
+  try {
+    log(execFileSync(jobhostBin, ['--data-dir', dataDir, 'profiles', 'update'], { encoding: 'utf8', env: { ...env } }).trim());
+  } catch (e) {
+    fail(`jobhost profiles update failed (exit ${e.status}, signal ${e.signal}): ${e.stderr}${e.stdout}`);
+  }
   const api = async (p) => (await fetch(`${consoleUrl}${p}`, { headers: { Authorization: `Bearer ${token}` } })).json();
   const summary = await api('/api/v1/profiles');
   log(`profiles: ${summary.count}`);
@@ -222,9 +227,13 @@ try {
   if ((await page.content()).includes(PASSWORD)) fail('the authorization password appears in the page');
   log(`PASS — screenshots in ${outDir}`);
 } catch (error) {
+  if (page) {
+    await page.screenshot({ path: path.join(outDir, 'failure.png'), fullPage: true }).catch(() => {});
+    console.error(`[e2e] page at failure (${page.url()}): ${(await page.textContent('main').catch(() => '')).slice(0, 600)}`);
+  }
   if (!process.exitCode) { console.error(`FAIL console_e2e: ${error.stack || error}`); process.exitCode = 1; }
 } finally {
   if (context) await context.close().catch(() => {});
   await stopAll();
-  fs.rmSync(work, { recursive: true, force: true });
+  if (env.E2E_KEEP) log(`kept ${work}`); else fs.rmSync(work, { recursive: true, force: true });
 }
