@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/CommandContext.h"
 
+#include "audiences/ProfileSync.h"
+
 #include "transport/DefaultRandomSource.h"
 #include "transport/SystemClock.h"
 
@@ -51,6 +53,14 @@ RuntimeServices& CommandContext::runtime() {
         _pTransports = std::make_unique<TransportFactory>(clock, random);
         _pRuntime = std::unique_ptr<RuntimeServices>(new RuntimeServices{openedStore, registry, box, *_pTransports, clock, random,
                                                                          RuntimeServices::currentHostName(), RuntimeServices::currentWorker()});
+        // Profiles and audiences follow every import that wrote records.
+        _pRuntime->afterImportRun = [this, &openedStore, &registry](const RunResult& run) {
+            audiences::ProfileSync::Result r = audiences::ProfileSync::afterImport(openedStore, registry);
+            std::lock_guard<std::mutex> lock(_outMutex);
+            _out << "job " << run.jobName << ": profiles updated from " << r.build.events << " events (" << r.build.created
+                 << " created, " << r.build.merged << " merged)" << std::endl;
+            for (const auto& error : r.audienceErrors) _out << "job " << run.jobName << ": audience skipped: " << error << std::endl;
+        };
     }
     return *_pRuntime;
 }

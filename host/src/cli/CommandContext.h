@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "plugins/PluginRegistry.h"
@@ -54,6 +55,7 @@ public:
 private:
     HostPaths _paths;
     std::ostream& _out;
+    std::mutex _outMutex; ///< serialises lines written from runner threads
     std::ostream& _err;
     std::unique_ptr<PluginRegistry> _pPlugins;
     std::unique_ptr<PluginRegistry> _pManifests;

@@ -14,6 +14,7 @@
 #include "app/HostException.h"
 #include "audiences/OutboxRepository.h"
 #include "exports/DeadLetterReplayer.h"
+#include "exports/ExportRunner.h"
 #include "exports/DeadLetterRepository.h"
 #include "exports/ExportStatusRepository.h"
 #include "store/Store.h"
@@ -50,6 +51,30 @@ int ExportsCommand::run(CommandContext& context, const std::vector<std::string>&
     const std::string job = arguments.size() > 1 ? arguments[1] : std::string();
     if (arguments.size() > 2) return usageError("too many arguments");
 
+    if (verb == "run") {
+        if (job.empty()) return usageError("run needs the JOB");
+        // Deliver everything waiting now, then stop (serve runs exports continuously).
+        RuntimeServices& services = context.runtime();
+        exports::ExportRunner runner(services, job);
+        runner.start();
+        exports::ExportTotals sum;
+        std::size_t batches = 0;
+        std::string lastError;
+        for (const auto& step : runner.drain()) {
+            if (step.status == "idle") continue;
+            ++batches;
+            sum.delivered += step.totals.delivered;
+            sum.skipped += step.totals.skipped;
+            sum.retried += step.totals.retried;
+            sum.rejected += step.totals.rejected;
+            if (!step.error.empty()) lastError = step.error;
+        }
+        context.out() << "export " << job << ": " << batches << " batch" << (batches == 1 ? "" : "es") << ", delivered " << sum.delivered
+                      << ", skipped " << sum.skipped << ", retry later " << sum.retried << ", rejected " << sum.rejected << ", still waiting "
+                      << runner.waiting() << "\n";
+        if (!lastError.empty()) context.out() << "  last error: " << lastError << "\n";
+        return lastError.empty() ? 0 : 1;
+    }
     Store store(Store::defaultFile(context.paths().dataDirectory));
     Poco::Data::Session session = store.openSession();
     try {

@@ -19,8 +19,8 @@ namespace jobhost::host {
 class ExportsCommand : public Command {
 public:
     std::string name() const override { return "exports"; }
-    std::string summary() const override { return "export status, dead letters and replay"; }
-    std::string usage() const override { return "status [JOB] | dead-letters [JOB] | replay JOB (--id N | --all)"; }
+    std::string summary() const override { return "export status, one-off delivery, dead letters and replay"; }
+    std::string usage() const override { return "status [JOB] | run JOB | dead-letters [JOB] | replay JOB (--id N | --all)"; }
     void defineOptions(Poco::Util::OptionSet& options) override;
     int run(CommandContext& context, const std::vector<std::string>& arguments,
             const std::multimap<std::string, std::string>& options) override;

@@ -11,6 +11,8 @@
 
 #include "app/HostException.h"
 #include "cli/ConsoleRunObserver.h"
+#include "audiences/ProfileSyncSubsystem.h"
+#include "exports/ExportSubsystem.h"
 #include "runtime/HostDaemon.h"
 #include "runtime/SchedulerSubsystem.h"
 #include "runtime/ShutdownSignal.h"
@@ -20,6 +22,7 @@ namespace jobhost::host {
 void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("workers", "w", "worker threads running jobs (default 2)").argument("N"));
     options.addOption(Poco::Util::Option("poll-ms", "", "longest pause between schedule checks (default 1000)").argument("MS"));
+    options.addOption(Poco::Util::Option("profile-sync-ms", "", "pause between profile/audience updates when no import runs (default 10000)").argument("MS"));
 }
 
 int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, const std::multimap<std::string, std::string>& options) {
@@ -44,6 +47,8 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, 
     schedulerOptions.report = report;
     HostDaemon daemon(report);
     daemon.add(std::make_unique<SchedulerSubsystem>(services, schedulerOptions));
+    daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, number("profile-sync-ms", 10000), report));
+    daemon.add(std::make_unique<exports::ExportSubsystem>(services, report));
     report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");
     daemon.run([&stop] { return stop.load(); });
     report("stopped");

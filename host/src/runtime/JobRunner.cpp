@@ -256,6 +256,15 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
     result.error = run.error;
     result.counters = counters;
     result.nextRunAt = next.nextRunAt;
+    if (_services.afterImportRun && counters.written > 0) {
+        try {
+            _services.afterImportRun(result);
+        } catch (const Poco::Exception& e) {
+            if (observer) observer->onLog("error", "job \"" + job.name + "\": updating profiles after run #" + std::to_string(run.id) + " failed: " + e.displayText());
+        } catch (const std::exception& e) {
+            if (observer) observer->onLog("error", "job \"" + job.name + "\": updating profiles after run #" + std::to_string(run.id) + " failed: " + e.what());
+        }
+    }
     return result;
 }
 

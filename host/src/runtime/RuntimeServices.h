@@ -3,11 +3,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "plugins/PluginRegistry.h"
 #include "runtime/RunLogger.h"
+#include "runtime/RunResult.h"
 #include "runtime/TransportFactory.h"
 #include "security/SecretBox.h"
 #include "store/Store.h"
@@ -29,6 +31,12 @@ struct RuntimeServices {
     std::string hostName;            ///< sdk::JobContext::hostName()
     std::string worker;              ///< "host:pid", recorded on claims and runs
     RunLogger::Limits logLimits{};
+    /// Called on the runner's thread after an import run that wrote records
+    /// has been recorded (whatever its status): this is where profiles and
+    /// audiences catch up with the new stream events. Exceptions it throws
+    /// are caught by the runner and reported to the run's observer; the run
+    /// result is unaffected. Empty = nothing to do.
+    std::function<void(const RunResult&)> afterImportRun{};
 
     /// "<node name>:<pid>" of this process.
     static std::string currentWorker();
