@@ -12,6 +12,7 @@
 #include "app/HostException.h"
 #include "cli/ConsoleRunObserver.h"
 #include "audiences/ProfileSyncSubsystem.h"
+#include "console/ConsoleSubsystem.h"
 #include "exports/ExportSubsystem.h"
 #include "runtime/HostDaemon.h"
 #include "runtime/SchedulerSubsystem.h"
@@ -22,6 +23,7 @@ namespace jobhost::host {
 void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("workers", "w", "worker threads running jobs (default 2)").argument("N"));
     options.addOption(Poco::Util::Option("poll-ms", "", "longest pause between schedule checks (default 1000)").argument("MS"));
+    ConsoleSubsystem::defineOptions(options); // --console-port --console-bind --web-root --no-auth --no-console
     options.addOption(Poco::Util::Option("profile-sync-ms", "", "pause between profile/audience updates when no import runs (default 10000)").argument("MS"));
 }
 
@@ -46,9 +48,13 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, 
     schedulerOptions.pollIntervalMs = number("poll-ms", 1000);
     schedulerOptions.report = report;
     HostDaemon daemon(report);
-    daemon.add(std::make_unique<SchedulerSubsystem>(services, schedulerOptions));
+    ConsoleOptions consoleOptions = ConsoleSubsystem::readOptions(options);
+    auto scheduler = std::make_unique<SchedulerSubsystem>(services, schedulerOptions);
+    Scheduler* pScheduler = &scheduler->scheduler();
+    daemon.add(std::move(scheduler));
     daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, number("profile-sync-ms", 10000), report));
     daemon.add(std::make_unique<exports::ExportSubsystem>(services, report));
+    daemon.add(std::make_unique<ConsoleSubsystem>(context.paths(), services, pScheduler, consoleOptions, report));
     report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");
     daemon.run([&stop] { return stop.load(); });
     report("stopped");

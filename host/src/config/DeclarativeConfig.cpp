@@ -138,7 +138,7 @@ DeclarativeConfig DeclarativeConfig::read(const Object::Ptr& document, const std
     });
 
     eachNamed("jobs", [&](const std::string& name, const Object::Ptr& o, const std::string& path) {
-        refuseUnknown(o, path, {"provider", "type", "authorization", "schedule", "enabled", "config"}, problems);
+        refuseUnknown(o, path, {"provider", "type", "authorization", "schedule", "enabled", "retry", "config"}, problems);
         JobSpec spec;
         spec.name = name;
         spec.provider = text(o, "provider", path, problems, true);
@@ -157,6 +157,22 @@ DeclarativeConfig DeclarativeConfig::read(const Object::Ptr& document, const std
                     problems.add(path + ".schedule.interval_seconds", "expected a non-negative integer (0 = manual only)");
                 else spec.intervalSeconds = v.convert<Poco::Int64>();
             }
+        }
+        if (Object::Ptr retry = objectAt(o, "retry", path + ".retry", problems)) {
+            refuseUnknown(retry, path + ".retry", {"max_attempts", "base_ms", "cap_ms", "max_elapsed_ms"}, problems);
+            auto read = [&](const char* key, std::optional<std::int64_t>& target) {
+                if (!retry->has(key)) return;
+                Var v = retry->get(key);
+                if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
+                    problems.add(path + ".retry." + key, "expected a non-negative integer");
+                else target = v.convert<Poco::Int64>();
+            };
+            read("max_attempts", spec.retry.maxAttempts);
+            read("base_ms", spec.retry.baseMs);
+            read("cap_ms", spec.retry.capMs);
+            read("max_elapsed_ms", spec.retry.maxElapsedMs);
+            if (spec.retry.baseMs && spec.retry.capMs && *spec.retry.capMs < *spec.retry.baseMs)
+                problems.add(path + ".retry.cap_ms", "must not be below base_ms");
         }
         Object::Ptr jobConfig = objectAt(o, "config", path + ".config", problems);
         bool knownAuthorization = false;

@@ -26,6 +26,14 @@ struct AuthorizationSpec {
     Poco::JSON::Object::Ptr fields;
 };
 
+/// Per-job override of the manifest's run retry settings; unset = manifest default.
+struct RetryOverrideSpec {
+    std::optional<std::int64_t> maxAttempts;
+    std::optional<std::int64_t> baseMs;
+    std::optional<std::int64_t> capMs;
+    std::optional<std::int64_t> maxElapsedMs;
+};
+
 struct JobSpec {
     std::string name;
     std::string provider;
@@ -33,6 +41,7 @@ struct JobSpec {
     std::string authorization;
     std::optional<std::int64_t> intervalSeconds; ///< unset: the job type's default; 0: manual only
     bool enabled = true;
+    RetryOverrideSpec retry;                     ///< `retry` block: max_attempts, base_ms, cap_ms, max_elapsed_ms
     Poco::JSON::Object::Ptr config;              ///< validated, defaults filled in
 };
 

@@ -108,12 +108,13 @@ ApplyReport ConfigApplier::apply(const DeclarativeConfig& config, const std::str
         next.configJson = JsonDocument::stringify(spec.config);
         next.intervalSeconds = spec.intervalSeconds.value_or(type ? type->defaultIntervalSeconds : 0);
         next.enabled = spec.enabled;
+        next.retry = JobRetryOverride{spec.retry.maxAttempts, spec.retry.baseMs, spec.retry.capMs, spec.retry.maxElapsedMs};
         next.updatedAt = nowMs;
         ApplyChange change{"job", spec.name, "unchanged", {}};
         bool scheduleChanged = false;
         if (!existing) {
             change.action = "created";
-            change.changedFields = {"provider", "type", "authorization", "config", "schedule", "enabled"};
+            change.changedFields = {"provider", "type", "authorization", "config", "schedule", "enabled", "retry"};
             next.createdAt = nowMs;
             scheduleChanged = true;
         } else {
@@ -123,6 +124,7 @@ ApplyReport ConfigApplier::apply(const DeclarativeConfig& config, const std::str
             if (existing->configJson != next.configJson) change.changedFields.push_back("config");
             if (existing->intervalSeconds != next.intervalSeconds) change.changedFields.push_back("schedule");
             if (existing->enabled != next.enabled) change.changedFields.push_back("enabled");
+            if (!(existing->retry == next.retry)) change.changedFields.push_back("retry");
             scheduleChanged = existing->intervalSeconds != next.intervalSeconds || existing->enabled != next.enabled;
             if (!change.changedFields.empty()) change.action = "updated";
         }

@@ -57,6 +57,21 @@ void DeclarativeConfigTest::testExampleShapedConfigIsValid() {
     CPPUNIT_ASSERT_EQUAL(std::string("FILTER pu_open_ct > 0"), config.audiences()[0].filter);
 }
 
+void DeclarativeConfigTest::testRetryOverrideIsReadAndChecked() {
+    std::string json = kValid;
+    json.replace(json.find("\"config\": {\"site\": \"s1\"}"), 0, "\"retry\": {\"max_attempts\": 2, \"base_ms\": 1000}, ");
+    host::DeclarativeConfig config = readConfig(json);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), *config.jobs()[0].retry.maxAttempts);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1000), *config.jobs()[0].retry.baseMs);
+    CPPUNIT_ASSERT(!config.jobs()[0].retry.capMs);
+    std::string bad = kValid;
+    bad.replace(bad.find("\"config\": {\"site\": \"s1\"}"), 0, "\"retry\": {\"max_attempts\": -1, \"jitter\": 1}, ");
+    CPPUNIT_ASSERT_EQUAL(std::string("cfg.json: 2 problems\n"
+                                     "  jobs.nightly.retry.jitter: unknown key (allowed: base_ms, cap_ms, max_attempts, max_elapsed_ms)\n"
+                                     "  jobs.nightly.retry.max_attempts: expected a non-negative integer"),
+                         configError(bad));
+}
+
 void DeclarativeConfigTest::testInlineSecretIsRefused() {
     std::string json = kValid;
     json.replace(json.find("${env:JOBHOST_TEST_PASSWORD}"), std::string("${env:JOBHOST_TEST_PASSWORD}").size(), "hunter2");
@@ -77,7 +92,7 @@ void DeclarativeConfigTest::testUnknownProviderTypeAndAuthorizationAreNamed() {
                                      TestPaths::fixtureManifests + "/good)\n"
                                      "  jobs.b.authorization: \"x\" is not declared under authorizations\n"
                                      "  jobs.b.type: \"sync\" is not a job type of provider fixture (known: import, export)\n"
-                                     "  jobs.c.cron: unknown key (allowed: authorization, config, enabled, provider, schedule, type)\n"
+                                     "  jobs.c.cron: unknown key (allowed: authorization, config, enabled, provider, retry, schedule, type)\n"
                                      "  jobs.c.authorization: \"x\" is not declared under authorizations\n"
                                      "  jobs.c.config.site: expected string, found number 1"),
                          message);

@@ -9,6 +9,7 @@ namespace jobhost::tests {
 class DeclarativeConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(DeclarativeConfigTest);
     CPPUNIT_TEST(testExampleShapedConfigIsValid);
+    CPPUNIT_TEST(testRetryOverrideIsReadAndChecked);
     CPPUNIT_TEST(testInlineSecretIsRefused);
     CPPUNIT_TEST(testUnknownProviderTypeAndAuthorizationAreNamed);
     CPPUNIT_TEST(testSecretsResolveFromEnvAndFile);
@@ -17,6 +18,7 @@ class DeclarativeConfigTest : public CppUnit::TestFixture {
 
 public:
     void testExampleShapedConfigIsValid();
+    void testRetryOverrideIsReadAndChecked();
     void testInlineSecretIsRefused();
     void testUnknownProviderTypeAndAuthorizationAreNamed();
     void testSecretsResolveFromEnvAndFile();
