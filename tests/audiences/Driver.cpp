@@ -1,32 +1,10 @@
-// Driver.cpp — jobhost audiences tests: runner main (non-zero exit on any failure).
+// Driver.cpp — jobhost audiences tests (profile store, membership, outbox).
+// usage: jobhost_audiences_tests [TEST-NAME]; exit codes in jobhost/testing/TestMain.h.
 // SPDX-License-Identifier: Apache-2.0
 #include "AudiencesTestSuite.h"
 
-#include <cppunit/CompilerOutputter.h>
-#include <cppunit/TestResult.h>
-#include <cppunit/TestResultCollector.h>
-#include <cppunit/TestRunner.h>
-#include <cppunit/TextTestProgressListener.h>
+#include "jobhost/testing/TestMain.h"
 
-#include <iostream>
-
-int main(int argc, char** argv)
-{
-    CppUnit::TestRunner runner;
-    CppUnit::Test* suite = AudiencesTestSuite::suite();
-    if (argc > 1) {
-        // Run only the named test (e.g. "ProfileStoreTest::testEqualsInMemory").
-        runner.addTest(suite->findTest(argv[1]));
-    } else {
-        runner.addTest(suite);
-    }
-    CppUnit::TestResult controller;
-    CppUnit::TestResultCollector result;
-    controller.addListener(&result);
-    CppUnit::TextTestProgressListener progress;
-    controller.addListener(&progress);
-    runner.run(controller);
-    CppUnit::CompilerOutputter outputter(&result, std::cerr);
-    outputter.write();
-    return result.wasSuccessful() ? 0 : 1;
+int main(int argc, char** argv) {
+    return jobhost::testing::runTestMain(argc, argv, [] { return AudiencesTestSuite::suite(); });
 }

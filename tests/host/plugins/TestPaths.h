@@ -8,9 +8,9 @@
 namespace jobhost::tests {
 
 struct TestPaths {
-    static std::string fixturePlugins;   ///< build/test-plugins
-    static std::string manifests;        ///< the real manifests/ folder
-    static std::string fixtureManifests; ///< tests/fixtures/manifests
+    inline static std::string fixturePlugins;   ///< build/test-plugins
+    inline static std::string manifests;        ///< the real manifests/ folder
+    inline static std::string fixtureManifests; ///< tests/fixtures/manifests
 };
 
 } // namespace jobhost::tests

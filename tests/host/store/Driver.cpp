@@ -1,23 +1,13 @@
 // tests/host/store — Driver.cpp
 // Runner for the store, repositories and secret sealing.
+// usage: jobhost_store_tests [TEST-NAME]; exit codes in jobhost/testing/TestMain.h.
 // SPDX-License-Identifier: Apache-2.0
-#include <cppunit/CompilerOutputter.h>
-#include <cppunit/TestResult.h>
-#include <cppunit/TestResultCollector.h>
-#include <cppunit/TextTestProgressListener.h>
-#include <cppunit/TextTestRunner.h>
-
-#include <iostream>
+#include "jobhost/testing/TestMain.h"
 
 namespace jobhost::tests {
 CppUnit::Test* storeTestSuite();
 }
 
-int main() {
-    CppUnit::TextTestRunner runner;
-    runner.addTest(jobhost::tests::storeTestSuite());
-    runner.setOutputter(new CppUnit::CompilerOutputter(&runner.result(), std::cerr));
-    CppUnit::TextTestProgressListener progress;
-    runner.eventManager().addListener(&progress);
-    return runner.run("", false, true, false) ? 0 : 1;
+int main(int argc, char** argv) {
+    return jobhost::testing::runTestMain(argc, argv, [] { return jobhost::tests::storeTestSuite(); });
 }

@@ -1,0 +1,14 @@
+// E2eTestSuite.cpp — the explicitly assembled e2e suite: one line per test class.
+// SPDX-License-Identifier: Apache-2.0
+#include "E2eTestSuite.h"
+
+#include <cppunit/TestSuite.h>
+
+namespace jobhost::tests::e2e {
+
+CppUnit::Test* E2eTestSuite::suite() {
+    auto* suite = new CppUnit::TestSuite("E2eTestSuite");
+    return suite;
+}
+
+} // namespace jobhost::tests::e2e
