@@ -62,7 +62,8 @@ PocoHttpTransport::PocoHttpTransport(Options options)
       _policy(_options.retry),
       _redactor(_options.secrets),
       _pClock(_options.pClock ? _options.pClock : std::shared_ptr<Clock>(SystemClock::instance())),
-      _pRandom(_options.pRandom ? _options.pRandom : std::shared_ptr<RandomSource>(DefaultRandomSource::instance())) {}
+      _pRandom(_options.pRandom ? _options.pRandom : std::shared_ptr<RandomSource>(DefaultRandomSource::instance())),
+      _pool(_options.keepAlive ? _options.maxIdleConnectionsPerHost : 0, _options.maxIdleConnectionMs) {}
 
 PocoHttpTransport::~PocoHttpTransport() = default;
 
@@ -91,6 +92,8 @@ PocoHttpTransport::Counters PocoHttpTransport::counters() const {
     c.backoffSleptMs = _backoffSleptMs.load();
     c.bytesSent = _bytesSent.load();
     c.bytesReceived = _bytesReceived.load();
+    c.connectionsOpened = _connectionsOpened.load();
+    c.connectionsReused = _connectionsReused.load();
     return c;
 }
 
@@ -270,15 +273,26 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         return;
     }
 
-    std::unique_ptr<Poco::Net::HTTPClientSession> pSession;
-    if (scheme == "https")
-        pSession = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), sslContext());
-    else
-        pSession = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    const HttpConnectionPool::Endpoint endpoint{scheme, uri.getHost(), uri.getPort()};
+    std::unique_ptr<Poco::Net::HTTPClientSession> pSession = _options.keepAlive ? _pool.take(endpoint) : nullptr;
+    if (pSession) {
+        ++_connectionsReused;
+    } else {
+        if (scheme == "https")
+            pSession = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), sslContext());
+        else
+            pSession = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        ++_connectionsOpened;
+    }
     const std::int64_t timeoutMs = request.timeoutMs > 0 ? request.timeoutMs : kDefaultTimeoutMs;
     const Poco::Timespan timeout(timeoutMs * 1000);
     pSession->setTimeout(timeout, timeout, timeout);
-    pSession->setKeepAlive(false);
+    pSession->setKeepAlive(_options.keepAlive);
+    // Back to the pool only after a clean exchange; every early return or
+    // exception below leaves pSession to close the connection.
+    auto keepForReuse = [&](const Poco::Net::HTTPResponse& httpResponse) {
+        if (_options.keepAlive && httpResponse.getKeepAlive()) _pool.give(endpoint, std::move(pSession));
+    };
 
     std::string target = uri.getPathEtc();
     if (target.empty() || target[0] != '/') target.insert(0, "/");
@@ -308,7 +322,10 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
 
     const bool success = attempt.status >= 200 && attempt.status <= 299;
     const bool noBody = Poco::icompare(request.method, "HEAD") == 0 || attempt.status == 204 || attempt.status == 304;
-    if (noBody) return;
+    if (noBody) {
+        keepForReuse(httpResponse);
+        return;
+    }
 
     char buffer[kChunkSize];
     std::uint64_t received = 0;
@@ -328,6 +345,7 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         }
     } else {
         const std::size_t limit = success ? std::string::npos : _options.errorBodyLimit;
+        bool bodyComplete = false; // read to the end (not cut at the limit, not broken)
         try {
             while (in && attempt.body.size() < limit) {
                 const std::size_t want = std::min<std::size_t>(sizeof buffer, limit - attempt.body.size());
@@ -338,11 +356,20 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
                 _bytesReceived += static_cast<std::uint64_t>(n);
                 attempt.body.append(buffer, static_cast<std::size_t>(n));
             }
+            bodyComplete = !in.good() || in.peek() == std::char_traits<char>::eof();
         } catch (const Poco::Exception&) {
             if (success) throw; // a broken 2xx body is a transport error (retried)
             // A broken error body: keep the status and what arrived.
         }
-        if (!success) return; // a short or cut-off error body is still an error response
+        if (!success) {
+            // A short or cut-off error body is still an error response; the
+            // connection is reusable only if the whole body was consumed.
+            const Poco::Int64 expected = httpResponse.getContentLength64();
+            if (bodyComplete && (expected == Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH ||
+                                 received == static_cast<std::uint64_t>(expected)))
+                keepForReuse(httpResponse);
+            return;
+        }
     }
 
     const Poco::Int64 expected = httpResponse.getContentLength64();
@@ -350,7 +377,9 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         attempt.error = TransportErrorKind::ConnectionReset;
         attempt.errorText = "truncated body: got " + std::to_string(received) + " of " + std::to_string(expected) +
                             " bytes";
+        return;
     }
+    keepForReuse(httpResponse);
 }
 
 } // namespace jobhost::host

@@ -19,6 +19,7 @@
 
 #include "plugins/ProviderManifest.h"
 #include "transport/Clock.h"
+#include "transport/HttpConnectionPool.h"
 #include "transport/RandomSource.h"
 #include "transport/Redactor.h"
 #include "transport/RetryPolicy.h"
@@ -30,9 +31,12 @@ namespace jobhost::host {
 /// HTTP(S) client for plugins (see sdk::HttpTransport for the contract).
 ///
 /// Behaviour of send():
-/// * Each attempt opens its own HTTPClientSession / HTTPSClientSession, so
-///   one transport serves many plugin threads at once (thread-safe, no
-///   shared connection state). Per-attempt timeout = request.timeoutMs for
+/// * Each attempt runs on its own HTTPClientSession / HTTPSClientSession,
+///   taken from the keep-alive pool when an idle one to the same endpoint is
+///   open, else newly connected; so one transport serves many plugin threads
+///   at once (thread-safe). A session goes back to the pool only after a
+///   clean exchange (whole body read, server kept the connection); any
+///   failure closes it. Per-attempt timeout = request.timeoutMs for
 ///   connect, send and each receive (30 s when <= 0).
 /// * Before each attempt it waits on the rate limiter (when set) and checks
 ///   cancellation; cancellation is also checked during every sleep.
@@ -82,6 +86,13 @@ public:
         std::size_t errorBodyLimit = 64 * 1024;
         /// Sent unless the request sets its own User-Agent.
         std::string userAgent = "jobhost/" JOBHOST_VERSION;
+        /// Reuse connections (HTTP keep-alive) across requests and attempts;
+        /// false = one connection per attempt.
+        bool keepAlive = true;
+        /// Idle keep-alive connections kept per scheme/host/port.
+        std::size_t maxIdleConnectionsPerHost = 8;
+        /// An idle connection older than this is closed instead of reused.
+        std::int64_t maxIdleConnectionMs = 5000;
     };
 
     /// Snapshot of the counters (monotonic since construction).
@@ -95,6 +106,8 @@ public:
         std::int64_t backoffSleptMs = 0;   ///< total time slept between attempts
         std::uint64_t bytesSent = 0;       ///< request bodies
         std::uint64_t bytesReceived = 0;   ///< response bodies (incl. error bodies read)
+        std::uint64_t connectionsOpened = 0; ///< attempts that needed a new connection
+        std::uint64_t connectionsReused = 0; ///< attempts sent on a pooled keep-alive connection
     };
 
     /// Defaults: manifest-default retry settings, no rate limit, no logger,
@@ -137,6 +150,7 @@ private:
 
     std::mutex _contextMutex;
     Poco::Net::Context::Ptr _pContext;
+    HttpConnectionPool _pool; ///< idle keep-alive sessions (empty when keepAlive is off)
 
     std::atomic<std::uint64_t> _requests{0};
     std::atomic<std::uint64_t> _attempts{0};
@@ -147,6 +161,8 @@ private:
     std::atomic<std::int64_t> _backoffSleptMs{0};
     std::atomic<std::uint64_t> _bytesSent{0};
     std::atomic<std::uint64_t> _bytesReceived{0};
+    std::atomic<std::uint64_t> _connectionsOpened{0};
+    std::atomic<std::uint64_t> _connectionsReused{0};
 };
 
 } // namespace jobhost::host

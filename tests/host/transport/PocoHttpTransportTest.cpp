@@ -539,4 +539,106 @@ void PocoHttpTransportTest::testConcurrentSendsFromManyThreads() {
     CPPUNIT_ASSERT_EQUAL(std::size_t{40}, server.requestCount());
 }
 
+void PocoHttpTransportTest::testKeepAliveReusesOneConnection() {
+    ScriptedServer server;
+    Rig rig;
+    PocoHttpTransport transport(rig.options());
+    for (int i = 0; i < 5; ++i) {
+        sdk::HttpRequest request = get(server.url("/n/" + std::to_string(i)));
+        if (i % 2) {
+            request.method = "POST";
+            request.body = "{}";
+        }
+        CPPUNIT_ASSERT_EQUAL(200, transport.send(request).status);
+    }
+    CPPUNIT_ASSERT_EQUAL(std::size_t{5}, server.requestCount());
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, server.connectionCount());
+    const auto counters = transport.counters();
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, counters.connectionsOpened);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{4}, counters.connectionsReused);
+}
+
+void PocoHttpTransportTest::testKeepAliveOffOpensOneConnectionPerAttempt() {
+    ScriptedServer server;
+    Rig rig;
+    auto options = rig.options();
+    options.keepAlive = false;
+    PocoHttpTransport transport(options);
+    for (int i = 0; i < 3; ++i) CPPUNIT_ASSERT_EQUAL(200, transport.send(get(server.url())).status);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{3}, server.connectionCount());
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{3}, transport.counters().connectionsOpened);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, transport.counters().connectionsReused);
+}
+
+void PocoHttpTransportTest::testServerClosedIdleConnectionIsNotReused() {
+    // The server answers, then closes the connection (as an idle timeout
+    // would). The pooled session must be recognised as closed, so the next
+    // request goes out on a new connection at its first attempt.
+    ScriptedServer server;
+    server.script({S::respondThenClose(200, "first"), S::respond(200, "second")});
+    Rig rig;
+    PocoHttpTransport transport(rig.options());
+    CPPUNIT_ASSERT_EQUAL(std::string("first"), transport.send(get(server.url())).body);
+    server.waitUntilIdle(); // the hang-up happened
+    const auto response = transport.send(get(server.url()));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(response.transportError, 200, response.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("second"), response.body);
+    CPPUNIT_ASSERT_EQUAL(1, response.attempts);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, server.connectionCount());
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, transport.counters().connectionsOpened);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{0}, transport.counters().connectionsReused);
+}
+
+void PocoHttpTransportTest::testRetryAfterResetUsesFreshConnection() {
+    // A reused connection the server drops mid-request: an ordinary reset,
+    // retried by the policy on a new connection.
+    ScriptedServer server;
+    server.script({S::respond(200, "a"), S::close(), S::respond(200, "b")});
+    Rig rig;
+    PocoHttpTransport transport(rig.options());
+    CPPUNIT_ASSERT_EQUAL(std::string("a"), transport.send(get(server.url())).body);
+    const auto response = transport.send(get(server.url()));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(response.transportError, 200, response.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("b"), response.body);
+    CPPUNIT_ASSERT_EQUAL(2, response.attempts);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{1}, transport.counters().connectionsReused);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, transport.counters().connectionsOpened);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, server.connectionCount());
+}
+
+void PocoHttpTransportTest::testCutErrorBodyClosesConnection() {
+    // An error body cut at errorBodyLimit leaves unread bytes on the wire:
+    // that connection must not carry the next request; a fully read error
+    // body keeps it.
+    ScriptedServer server;
+    server.script({S::respond(404, std::string(4096, 'e')), S::respond(404, "gone"), S::respond(200, "ok"),
+                   S::respond(200, "ok")});
+    Rig rig;
+    auto options = rig.options();
+    options.errorBodyLimit = 100;
+    PocoHttpTransport transport(options);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{100}, transport.send(get(server.url())).body.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("gone"), transport.send(get(server.url())).body); // new connection
+    CPPUNIT_ASSERT_EQUAL(std::string("ok"), transport.send(get(server.url())).body);   // reuses it
+    CPPUNIT_ASSERT_EQUAL(std::string("ok"), transport.send(get(server.url())).body);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, transport.counters().connectionsOpened);
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{2}, transport.counters().connectionsReused);
+    CPPUNIT_ASSERT_EQUAL(std::size_t{2}, server.connectionCount());
+}
+
+void PocoHttpTransportTest::testHttpsKeepAliveReusesConnection() {
+    SelfSignedCertificate certificate;
+    ScriptedServer server(certificate.keyFile(), certificate.certificateFile());
+    Rig rig;
+    auto options = rig.options();
+    options.caLocation = certificate.certificateFile();
+    PocoHttpTransport transport(options);
+    for (int i = 0; i < 4; ++i) {
+        const auto response = transport.send(get(server.url("/secure"), 3000));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(response.transportError, 200, response.status);
+    }
+    CPPUNIT_ASSERT_EQUAL(std::size_t{1}, server.connectionCount());
+    CPPUNIT_ASSERT_EQUAL(std::uint64_t{3}, transport.counters().connectionsReused);
+}
+
 } // namespace jobhost::tests

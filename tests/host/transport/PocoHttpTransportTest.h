@@ -36,6 +36,12 @@ class PocoHttpTransportTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testHttpsWithTrustedCaSucceeds);
     CPPUNIT_TEST(testMalformedUrlDoesNotLeakUserInfo);
     CPPUNIT_TEST(testConcurrentSendsFromManyThreads);
+    CPPUNIT_TEST(testKeepAliveReusesOneConnection);
+    CPPUNIT_TEST(testKeepAliveOffOpensOneConnectionPerAttempt);
+    CPPUNIT_TEST(testServerClosedIdleConnectionIsNotReused);
+    CPPUNIT_TEST(testRetryAfterResetUsesFreshConnection);
+    CPPUNIT_TEST(testCutErrorBodyClosesConnection);
+    CPPUNIT_TEST(testHttpsKeepAliveReusesConnection);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -67,6 +73,12 @@ public:
     void testHttpsWithTrustedCaSucceeds();
     void testMalformedUrlDoesNotLeakUserInfo();
     void testConcurrentSendsFromManyThreads();
+    void testKeepAliveReusesOneConnection();
+    void testKeepAliveOffOpensOneConnectionPerAttempt();
+    void testServerClosedIdleConnectionIsNotReused();
+    void testRetryAfterResetUsesFreshConnection();
+    void testCutErrorBodyClosesConnection();
+    void testHttpsKeepAliveReusesConnection();
 };
 
 } // namespace jobhost::tests

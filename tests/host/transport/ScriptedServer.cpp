@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -44,6 +45,7 @@ public:
         ScriptedServer::Recorded rec;
         rec.method = request.getMethod();
         rec.uri = request.getURI();
+        rec.clientAddress = request.clientAddress().toString();
         for (const auto& [name, value] : request) rec.headers.emplace_back(name, value);
         std::ostringstream body;
         Poco::StreamCopier::copyStream(request.stream(), body);
@@ -102,6 +104,7 @@ private:
         std::ostream& out = response.send();
         out << step.body;
         out.flush();
+        if (step.action == Action::RespondThenClose) hangUp(request);
     }
 
     std::shared_ptr<ScriptedServer::State> _pState;
@@ -125,6 +128,12 @@ ScriptedServer::Step ScriptedServer::respond(int status, std::string body, Heade
     step.status = status;
     step.body = std::move(body);
     step.headers = std::move(headers);
+    return step;
+}
+
+ScriptedServer::Step ScriptedServer::respondThenClose(int status, std::string body) {
+    Step step = respond(status, std::move(body));
+    step.action = Step::Action::RespondThenClose;
     return step;
 }
 
@@ -167,7 +176,8 @@ ScriptedServer::ScriptedServer(const std::string& keyFile, const std::string& ce
     auto* pParams = new Poco::Net::HTTPServerParams;
     pParams->setMaxThreads(16);
     pParams->setMaxQueued(64);
-    pParams->setKeepAlive(false);
+    pParams->setKeepAlive(true);
+    pParams->setKeepAliveTimeout(Poco::Timespan(10, 0));
     _pServer = std::make_unique<Poco::Net::HTTPServer>(new Factory(_pState), *pSocket, pParams);
     _pServer->start();
 }
@@ -202,6 +212,18 @@ std::string ScriptedServer::url(const std::string& path) const {
 std::size_t ScriptedServer::requestCount() const {
     std::lock_guard<std::mutex> lock(_pState->mutex);
     return _pState->recorded.size();
+}
+
+std::size_t ScriptedServer::connectionCount() const {
+    std::lock_guard<std::mutex> lock(_pState->mutex);
+    std::set<std::string> addresses;
+    for (const auto& rec : _pState->recorded) addresses.insert(rec.clientAddress);
+    return addresses.size();
+}
+
+void ScriptedServer::waitUntilIdle() const {
+    std::unique_lock<std::mutex> lock(_pState->mutex);
+    _pState->wake.wait_for(lock, std::chrono::seconds(5), [&] { return _pState->active == 0; });
 }
 
 std::vector<ScriptedServer::Recorded> ScriptedServer::requests() const {

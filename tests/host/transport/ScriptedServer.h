@@ -21,7 +21,10 @@ public:
     using Headers = std::vector<std::pair<std::string, std::string>>;
 
     struct Step {
-        enum class Action { Respond, Close, Truncate };
+        /// Respond: answer and keep the connection open (HTTP keep-alive);
+        /// RespondThenClose: answer, then close the connection (a server idle timeout);
+        /// Close: hang up without an answer; Truncate: see truncated().
+        enum class Action { Respond, RespondThenClose, Close, Truncate };
         Action action = Action::Respond;
         int status = 200;
         Headers headers;
@@ -35,9 +38,12 @@ public:
         std::string uri;
         Headers headers;
         std::string body;
+        std::string clientAddress; ///< "127.0.0.1:port" of the connection it came on
     };
 
     static Step respond(int status, std::string body = {}, Headers headers = {});
+    /// Answers, then closes the (keep-alive) connection.
+    static Step respondThenClose(int status, std::string body = {});
     /// Closes the connection without any response.
     static Step close();
     /// Sends headers with Content-Length `declared` but only `partial` bytes, then closes.
@@ -58,6 +64,10 @@ public:
     std::string url(const std::string& path = "/") const;
     std::size_t requestCount() const;
     std::vector<Recorded> requests() const;
+    /// Distinct client connections the recorded requests arrived on.
+    std::size_t connectionCount() const;
+    /// Blocks until no request is being handled (at most 5 s).
+    void waitUntilIdle() const;
 
     struct State;
 
