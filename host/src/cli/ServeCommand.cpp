@@ -23,7 +23,7 @@ namespace jobhost::host {
 void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("workers", "w", "worker threads running jobs (default 2)").argument("N"));
     options.addOption(Poco::Util::Option("poll-ms", "", "longest pause between schedule checks (default 1000)").argument("MS"));
-    ConsoleSubsystem::defineOptions(options); // --console-port --console-bind --web-root --no-auth --no-console
+    ConsoleSubsystem::defineOptions(options); // --console-port --console-bind --web-root --no-auth --metrics-public --no-console
     options.addOption(Poco::Util::Option("profile-sync-ms", "", "pause between profile/audience updates when no import runs (default 10000)").argument("MS"));
 }
 
@@ -47,6 +47,10 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, 
     schedulerOptions.workers = number("workers", 2);
     schedulerOptions.pollIntervalMs = number("poll-ms", 1000);
     schedulerOptions.report = report;
+    // Runs report progress to the console's board under their run id, so
+    // GET /api/v1/runs/{id} shows the percentage while the import runs.
+    RunProgressBoard progress; // outlives the daemon and its subsystems
+    schedulerOptions.observerForRun = [&progress](std::int64_t runId, RunObserver* next) { return progress.observerFor(runId, next); };
     HostDaemon daemon(report);
     ConsoleOptions consoleOptions = ConsoleSubsystem::readOptions(options);
     auto scheduler = std::make_unique<SchedulerSubsystem>(services, schedulerOptions);
@@ -54,7 +58,7 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, 
     daemon.add(std::move(scheduler));
     daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, number("profile-sync-ms", 10000), report));
     daemon.add(std::make_unique<exports::ExportSubsystem>(services, report));
-    daemon.add(std::make_unique<ConsoleSubsystem>(context.paths(), services, pScheduler, consoleOptions, report));
+    daemon.add(std::make_unique<ConsoleSubsystem>(context.paths(), services, pScheduler, progress, consoleOptions, report));
     report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");
     daemon.run([&stop] { return stop.load(); });
     report("stopped");

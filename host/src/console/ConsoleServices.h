@@ -33,6 +33,7 @@ struct ConsoleServices {
     std::vector<MetricsSource*> metricsSources;  ///< /metrics contributors, in order
     std::string webRoot;                         ///< folder of the static UI; empty = no UI
     bool authRequired = true;                    ///< false only with an explicit --no-auth
+    bool metricsPublic = false;                  ///< true: /metrics needs no token (--metrics-public); /api/v1 still does
 };
 
 } // namespace jobhost::host

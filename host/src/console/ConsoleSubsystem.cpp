@@ -6,6 +6,7 @@
 #include <Poco/Util/Option.h>
 
 #include "app/HostException.h"
+#include "console/ExportMetricsSource.h"
 #include "console/RateLimiterMetricsSource.h"
 #include "console/SchedulerJobControl.h"
 #include "console/StoreMetricsSource.h"
@@ -20,6 +21,7 @@ void ConsoleSubsystem::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("console-bind", "", "console address (default 127.0.0.1)").argument("ADDRESS"));
     options.addOption(Poco::Util::Option("web-root", "", "folder of the console web UI (default: installed or source tree)").argument("DIR"));
     options.addOption(Poco::Util::Option("no-auth", "", "serve the console without token checks (loopback only)"));
+    options.addOption(Poco::Util::Option("metrics-public", "", "answer /metrics without a token (for Prometheus); /api/v1 keeps the token"));
     options.addOption(Poco::Util::Option("no-console", "", "do not start the console"));
 }
 
@@ -27,6 +29,7 @@ ConsoleOptions ConsoleSubsystem::readOptions(const std::multimap<std::string, st
     ConsoleOptions o;
     if (options.count("no-console")) o.enabled = false;
     if (options.count("no-auth")) o.authRequired = false;
+    if (options.count("metrics-public")) o.metricsPublic = true;
     if (auto it = options.find("console-port"); it != options.end()) {
         unsigned port = 0;
         if (!Poco::NumberParser::tryParseUnsigned(it->second, port) || port > 65535)
@@ -40,13 +43,14 @@ ConsoleOptions ConsoleSubsystem::readOptions(const std::multimap<std::string, st
     return o;
 }
 
-ConsoleSubsystem::ConsoleSubsystem(const HostPaths& paths, RuntimeServices& runtime, Scheduler* pScheduler, ConsoleOptions options,
-                                   std::function<void(const std::string&)> report)
-    : _options(std::move(options)), _report(std::move(report)), _token(ConsoleToken::defaultFile(paths.dataDirectory)) {
+ConsoleSubsystem::ConsoleSubsystem(const HostPaths& paths, RuntimeServices& runtime, Scheduler* pScheduler, RunProgressBoard& progress,
+                                   ConsoleOptions options, std::function<void(const std::string&)> report)
+    : _options(std::move(options)), _report(std::move(report)), _token(ConsoleToken::defaultFile(paths.dataDirectory)), _progress(progress) {
     _pJobControl = std::make_unique<SchedulerJobControl>(runtime.store, pScheduler);
     _pTester = std::make_unique<VerifierAuthorizationTester>(runtime);
     _pStoreMetrics = std::make_unique<StoreMetricsSource>(runtime.store);
     _pRateMetrics = std::make_unique<RateLimiterMetricsSource>(runtime.transports.rateLimiters());
+    _pExportMetrics = std::make_unique<ExportMetricsSource>(runtime.store);
     _services.pPlugins = &runtime.plugins;
     _services.pStore = &runtime.store;
     _services.pSecrets = &runtime.secrets;
@@ -54,8 +58,9 @@ ConsoleSubsystem::ConsoleSubsystem(const HostPaths& paths, RuntimeServices& runt
     _services.pJobControl = _pJobControl.get();
     _services.pTester = _pTester.get();
     _services.pProgress = &_progress;
-    _services.metricsSources = {_pStoreMetrics.get(), _pRateMetrics.get()};
+    _services.metricsSources = {_pStoreMetrics.get(), _pExportMetrics.get(), _pRateMetrics.get()};
     _services.authRequired = _options.authRequired;
+    _services.metricsPublic = _options.metricsPublic;
 }
 
 ConsoleSubsystem::~ConsoleSubsystem() { stop(); }
@@ -70,6 +75,7 @@ void ConsoleSubsystem::start() {
     } else {
         _report("console token checks are OFF (--no-auth)");
     }
+    if (_options.authRequired && _options.metricsPublic) _report("/metrics answers without a token (--metrics-public); /api/v1 still needs it");
     _pServer = std::make_unique<ConsoleServer>(_options.settings, _services);
     _pServer->start();
     _report("console listening on " + _pServer->url() + "/ (API " + _pServer->url() + "/api/v1, metrics " + _pServer->url() + "/metrics)");

@@ -22,6 +22,7 @@ namespace jobhost::host {
 class Scheduler;
 class SchedulerJobControl;
 class StoreMetricsSource;
+class ExportMetricsSource;
 class RateLimiterMetricsSource;
 class VerifierAuthorizationTester;
 
@@ -31,6 +32,7 @@ struct ConsoleOptions {
     ConsoleSettings settings;
     std::string webRoot;     ///< --web-root; empty = WebRoot::locate() default
     bool authRequired = true; ///< --no-auth turns token checks off (loopback only)
+    bool metricsPublic = false; ///< --metrics-public: /metrics without a token (the API keeps its token)
 };
 
 /// Owns the console's token store, progress board, adapters to the runtime
@@ -40,18 +42,20 @@ struct ConsoleOptions {
 /// throws). Register it after the scheduler so it stops first.
 class ConsoleSubsystem : public Subsystem {
 public:
-    /// Adds --console-port, --console-bind, --web-root, --no-auth and
-    /// --no-console to a verb's options.
+    /// Adds --console-port, --console-bind, --web-root, --no-auth,
+    /// --metrics-public and --no-console to a verb's options.
     static void defineOptions(Poco::Util::OptionSet& options);
     /// Reads them. Throws ConfigException naming the option when malformed,
     /// and for --no-auth with a non-loopback --console-bind.
     static ConsoleOptions readOptions(const std::multimap<std::string, std::string>& options);
 
     /// Every reference must outlive the subsystem; `pScheduler` may be null
-    /// (run now then waits for the scheduler's next poll). `report` gets
-    /// one line per event (listening URL, the new token).
-    ConsoleSubsystem(const HostPaths& paths, RuntimeServices& runtime, Scheduler* pScheduler, ConsoleOptions options,
-                     std::function<void(const std::string&)> report);
+    /// (run now then waits for the scheduler's next poll). `progress` is the
+    /// board the scheduler's runs report to (Scheduler::Options::
+    /// observerForRun → progress.observerFor); the run pages read it.
+    /// `report` gets one line per event (listening URL, the new token).
+    ConsoleSubsystem(const HostPaths& paths, RuntimeServices& runtime, Scheduler* pScheduler, RunProgressBoard& progress,
+                     ConsoleOptions options, std::function<void(const std::string&)> report);
     ~ConsoleSubsystem() override;
 
     std::string name() const override { return "console"; }
@@ -60,7 +64,7 @@ public:
     void start() override;
     void stop() override;
 
-    /// Feed it from the runner: observerFor(runId) per run.
+    /// The board given to the constructor.
     RunProgressBoard& progress() { return _progress; }
     /// The bound port once started (0 before).
     Poco::UInt16 port() const { return _pServer ? _pServer->port() : 0; }
@@ -69,11 +73,12 @@ private:
     ConsoleOptions _options;
     std::function<void(const std::string&)> _report;
     ConsoleToken _token;
-    RunProgressBoard _progress;
+    RunProgressBoard& _progress;
     std::unique_ptr<SchedulerJobControl> _pJobControl;
     std::unique_ptr<VerifierAuthorizationTester> _pTester;
     std::unique_ptr<StoreMetricsSource> _pStoreMetrics;
     std::unique_ptr<RateLimiterMetricsSource> _pRateMetrics;
+    std::unique_ptr<ExportMetricsSource> _pExportMetrics;
     ConsoleServices _services;
     std::unique_ptr<ConsoleServer> _pServer;
 };

@@ -46,6 +46,20 @@ bool workerIsGone(const std::string& worker, const std::string& self) {
 
 JobRunner::JobRunner(RuntimeServices& services) : _services(services) {}
 
+JobRunner::JobRunner(RuntimeServices& services, RunObserverFactory observerForRun)
+    : _services(services), _observerForRun(std::move(observerForRun)) {}
+
+RunObserver* JobRunner::observerOf(std::int64_t runId, RunObserver* observer, std::shared_ptr<RunObserver>& holder) const {
+    if (!_observerForRun) return observer;
+    try {
+        holder = _observerForRun(runId, observer);
+    } catch (const std::exception& e) {
+        if (observer) observer->onLog("warning", "run #" + std::to_string(runId) + ": no live progress: " + e.what());
+        holder.reset();
+    }
+    return holder ? holder.get() : observer;
+}
+
 RetrySettings JobRunner::retrySettings(const ProviderManifest& manifest, const JobRecord& job) {
     RetrySettings settings = manifest.runRetry;
     if (job.retry.maxAttempts) settings.maxAttempts = static_cast<int>(*job.retry.maxAttempts);
@@ -117,6 +131,8 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
     result.runId = run.id;
     result.trigger = run.trigger;
     result.attempt = run.attempt;
+    std::shared_ptr<RunObserver> runObserver; // outlives every user of `observer` below
+    observer = observerOf(run.id, observer, runObserver);
 
     // Everything from here on is recorded on the run row.
     sdk::Outcome outcome;

@@ -24,6 +24,10 @@ namespace jobhost::host {
 class JobRunner {
 public:
     explicit JobRunner(RuntimeServices& services);
+    /// Same, and every run's observer comes from `observerForRun(runId,
+    /// observer)` once the run row exists (live per-run progress for the
+    /// console); an empty factory behaves like the constructor above.
+    JobRunner(RuntimeServices& services, RunObserverFactory observerForRun);
 
     /// Runs the job named `jobName` now and waits for it. `trigger` is
     /// recorded on the run (manual, schedule, retry, recovery); empty = the
@@ -49,7 +53,12 @@ public:
 private:
     RunResult execute(const JobRecord& job, const std::string& trigger, RunObserver* observer, const CancelCheck& cancelled);
 
+    /// The observer of run `runId`: the factory's, or `observer` when there
+    /// is none (or it fails). `holder` keeps the factory's object alive.
+    RunObserver* observerOf(std::int64_t runId, RunObserver* observer, std::shared_ptr<RunObserver>& holder) const;
+
     RuntimeServices& _services;
+    RunObserverFactory _observerForRun;
 };
 
 } // namespace jobhost::host

@@ -14,7 +14,7 @@ constexpr std::int64_t kStartFailureHoldMs = 60000;
 }
 
 Scheduler::Scheduler(RuntimeServices& services, Options options)
-    : _services(services), _options(std::move(options)), _runner(services) {}
+    : _services(services), _options(std::move(options)), _runner(services, _options.observerForRun) {}
 
 Scheduler::~Scheduler() { stop(); }
 

@@ -36,6 +36,9 @@ public:
         std::function<void(const std::string&)> report;
         /// Observer handed to every run (may be null).
         RunObserver* pObserver = nullptr;
+        /// Per-run observer once the run id is known, wrapping pObserver
+        /// (see RunObserverFactory); empty = pObserver only.
+        RunObserverFactory observerForRun;
     };
 
     Scheduler(RuntimeServices& services, Options options);
