@@ -12,6 +12,10 @@
 #include "console/AuthorizationListHandler.h"
 #include "console/AuthorizationTestHandler.h"
 #include "console/AuthorizationUpdateHandler.h"
+#include "console/ExportDeadLetterListHandler.h"
+#include "console/ExportDetailHandler.h"
+#include "console/ExportListHandler.h"
+#include "console/ExportReplayHandler.h"
 #include "console/HealthHandler.h"
 #include "console/JobCreateHandler.h"
 #include "console/JobDetailHandler.h"
@@ -78,8 +82,10 @@ ApiRouter::ApiRouter(const ConsoleServices& services) : _services(services) {
     add("GET", "/api/v1/profiles/{id}", make<ProfileDetailHandler>());
     add("GET", "/api/v1/audiences", make<AudienceListHandler>());
     add("GET", "/api/v1/audiences/{slug}", make<AudienceDetailHandler>());
-    // TODO(exports): /api/v1/exports (status, outbox depth, dead letters) and
-    // POST /api/v1/exports/dead-letters/{id}/replay once exports/ has landed.
+    add("GET", "/api/v1/exports", make<ExportListHandler>());
+    add("GET", "/api/v1/exports/{job}", make<ExportDetailHandler>());
+    add("GET", "/api/v1/exports/{job}/dead-letters", make<ExportDeadLetterListHandler>());
+    add("POST", "/api/v1/exports/{job}/replay", make<ExportReplayHandler>());
 }
 
 void ApiRouter::add(std::string method, std::string pattern, Creator create) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "exports/DeadLetterReplayer.h"
 
+#include <optional>
+
 #include <Poco/Data/Transaction.h>
 
 #include "audiences/MembershipRepository.h"
@@ -13,7 +15,10 @@ namespace jobhost::host::exports {
 DeadLetterReplayer::DeadLetterReplayer(Poco::Data::Session& session) : _session(session) {}
 
 void DeadLetterReplayer::replayOne(const DeadLetter& letter, std::int64_t nowMs) {
-    Poco::Data::Transaction transaction(_session);
+    // Join the caller's transaction when one is open (the console writes its
+    // audit row in it), else make this replay a transaction of its own.
+    std::optional<Poco::Data::Transaction> own;
+    if (!_session.isTransaction()) own.emplace(_session);
     profiles::ProfileRepository profiles(_session);
     audiences::MembershipChange change;
     change.audience = letter.audience;
@@ -38,7 +43,7 @@ void DeadLetterReplayer::replayOne(const DeadLetter& letter, std::int64_t nowMs)
     }
     audiences::OutboxRepository(_session).enqueue(letter.job, change, snapshot);
     DeadLetterRepository(_session).remove(letter.id);
-    transaction.commit();
+    if (own) own->commit();
 }
 
 bool DeadLetterReplayer::replay(const std::string& job, std::int64_t id, std::int64_t nowMs) {

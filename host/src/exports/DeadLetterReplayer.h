@@ -20,8 +20,10 @@ namespace jobhost::host::exports {
 /// audience, else as an exit; a profile that no longer exists is queued as
 /// an exit with the stored snapshot. Queuing coalesces with a pending change
 /// of the same profile like any outbox write. Each replay (enqueue + delete
-/// of the dead letter) is one transaction. Works on a session the caller
-/// owns; not thread-safe; throws Poco::Data exceptions on store failure.
+/// of the dead letter) is one transaction — or joins the caller's when the
+/// session already has one open (then nothing commits until the caller
+/// does). Works on a session the caller owns; not thread-safe; throws
+/// Poco::Data exceptions on store failure.
 class DeadLetterReplayer {
 public:
     explicit DeadLetterReplayer(Poco::Data::Session& session);

@@ -2,7 +2,9 @@
 // Starts postup-sim and `jobhost serve`, logs in with the printed token,
 // creates an authorization and an import job through the UI, runs the
 // import and watches the progress bar reach 100 %, builds profiles, opens a
-// profile and checks its hour-of-week heatmap, and screenshots every page
+// profile and checks its hour-of-week heatmap, adds an audience and two
+// export jobs (one delivering, one whose changes all end as dead letters),
+// replays a dead letter from the exports page, and screenshots every page
 // into $JOBHOST_E2E_OUT. Exit 0 pass, 1 fail, 77 skip (a dependency is
 // missing; the reason is printed). SPDX-License-Identifier: Apache-2.0
 import { spawn, execFileSync } from 'node:child_process';
@@ -216,10 +218,65 @@ try {
   log(`profile ${target.id} heatmap cells: ${cells.join(' ')}`);
   await shot('profile');
 
+  // Exports with real data: an audience (declarative config), two export jobs created through the API —
+  // one delivering to the simulator, one whose email field is empty in every profile, so each change is
+  // rejected and lands in its dead letters — then `jobhost exports run` delivers what waits.
+  const exportConfig = path.join(work, 'e2e-audience.json');
+  fs.writeFileSync(exportConfig, JSON.stringify({ audiences: { 'e2e-openers': { name: 'E2E openers', filter: 'FILTER AND (pu_open_ct >= 1, EXISTS email)' } } }));
+  const jobhost = (...args) => {
+    try {
+      return execFileSync(jobhostBin, ['--data-dir', dataDir, ...args], { encoding: 'utf8', env: { ...env } }).trim();
+    } catch (e) {
+      return fail(`jobhost ${args.join(' ')} failed (exit ${e.status}): ${e.stderr}${e.stdout}`);
+    }
+  };
+  log(jobhost('apply', exportConfig));
+  log(jobhost('profiles', 'update'));
+  const audience = await api('/api/v1/audiences/e2e-openers');
+  if (!(audience.memberCount > 0)) fail(`audience e2e-openers has no members: ${JSON.stringify(audience).slice(0, 300)}`);
+  log(`audience e2e-openers: ${audience.memberCount} members`);
+  const apiPost = async (p, body) => {
+    const r = await fetch(`${consoleUrl}${p}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, body: await r.json() };
+  };
+  for (const [name, extra] of [['e2e-export', {}], ['e2e-export-bad', { email_field: 'no_such_field' }]]) {
+    const created = await apiPost('/api/v1/jobs', { name, provider: 'postup', type: 'export', authorization: 'postup-sim',
+      config: { audience: 'e2e-openers', list_title_template: `{audience} ${name}`, ...extra } });
+    if (created.status !== 201) fail(`creating export job ${name}: ${created.status} ${JSON.stringify(created.body)}`);
+    log(jobhost('exports', 'run', name));
+  }
+  const exportsNow = (await api('/api/v1/exports')).exports;
+  const good = exportsNow.find((e) => e.job === 'e2e-export');
+  const bad = exportsNow.find((e) => e.job === 'e2e-export-bad');
+  if (!good || good.counters.delivered < 1) fail(`e2e-export delivered nothing: ${JSON.stringify(good)}`);
+  if (!bad || bad.deadLetters < 1) fail(`e2e-export-bad has no dead letters: ${JSON.stringify(bad)}`);
+  log(`exports: e2e-export delivered ${good.counters.delivered}; e2e-export-bad dead letters ${bad.deadLetters}`);
+
+  await go('#/exports', 'tr[data-export="e2e-export-bad"]');
+  const shownDelivered = await page.textContent('tr[data-export="e2e-export"] td:last-child');
+  if (!shownDelivered.includes(`delivered ${good.counters.delivered}`)) fail(`exports page shows "${shownDelivered}"`);
+  const shownDead = (await page.textContent('tr[data-export="e2e-export-bad"] [data-field="dead-letters"]')).trim();
+  if (shownDead !== String(bad.deadLetters)) fail(`exports page shows ${shownDead} dead letters, API ${bad.deadLetters}`);
+  await shot('exports');
+  await page.click('tr[data-export="e2e-export-bad"] td:first-child a');
+  await page.waitForSelector('#dead-letters tr[data-dead-letter]', { timeout: 15000 });
+  const reason = await page.textContent('#dead-letters tr[data-dead-letter] td.reason');
+  if (!/invalid email address/.test(reason)) fail(`dead letter reason: ${reason}`);
+  await shot('export-dead-letters');
+  const firstLetter = await page.getAttribute('#dead-letters tr[data-dead-letter]', 'data-dead-letter');
+  await page.click(`button[data-replay="${firstLetter}"]`);
+  await page.waitForFunction(() => /Re-queued 1/.test(document.getElementById('replay-status').textContent), null, { timeout: 15000 });
+  await page.waitForSelector(`tr[data-dead-letter="${firstLetter}"]`, { state: 'detached', timeout: 15000 });
+  const afterReplay = await api('/api/v1/exports/e2e-export-bad');
+  if (afterReplay.deadLetters !== bad.deadLetters - 1 || afterReplay.outboxDepth < 1)
+    fail(`after replay: dead letters ${afterReplay.deadLetters} (was ${bad.deadLetters}), outbox ${afterReplay.outboxDepth}`);
+  const audit = await api('/api/v1/audit?limit=1');
+  if (audit.audit[0].action !== 'replay' || audit.audit[0].objectName !== 'e2e-export-bad') fail(`no audit row for the replay: ${JSON.stringify(audit.audit[0])}`);
+  log(`replayed dead letter ${firstLetter}: outbox ${afterReplay.outboxDepth}, dead letters ${afterReplay.deadLetters}`);
+  await shot('export-replayed');
+
   await go('#/audiences', 'h1');
   await shot('audiences');
-  await go('#/exports', 'h1');
-  await shot('exports');
   await go('#/audit', 'table');
   await shot('audit');
 
