@@ -56,7 +56,10 @@ AuthorizationTestResult FakeAuthorizationTester::test(const std::string& authori
     return {true, "credentials accepted"};
 }
 
-ConsoleFixture::ConsoleFixture(bool withStore) {
+ConsoleFixture::ConsoleFixture(bool withStore) : ConsoleFixture(Options{withStore, false}) {}
+
+ConsoleFixture::ConsoleFixture(Options options) {
+    const bool withStore = options.withStore;
     _directory = Poco::TemporaryFile::tempName() + "-console";
     Poco::File(_directory).createDirectories();
     _pPlugins = std::make_unique<PluginRegistry>(JOBHOST_MANIFESTS_DIR, _directory + "/no-plugins");
@@ -66,10 +69,15 @@ ConsoleFixture::ConsoleFixture(bool withStore) {
         _pStore = std::make_unique<Store>(Store::defaultFile(_directory));
         _pSecrets = std::make_unique<SecretBox>(SecretKey::generate());
         _pStoreMetrics = std::make_unique<StoreMetricsSource>(*_pStore);
+        _pExportMetrics = std::make_unique<ExportMetricsSource>(*_pStore);
         _services.pStore = _pStore.get();
         _services.pSecrets = _pSecrets.get();
         _services.metricsSources.push_back(_pStoreMetrics.get());
+        _services.metricsSources.push_back(_pExportMetrics.get());
     }
+    _pRateMetrics = std::make_unique<RateLimiterMetricsSource>(_rateLimiters);
+    _services.metricsSources.push_back(_pRateMetrics.get());
+    _services.metricsPublic = options.metricsPublic;
     _pToken = std::make_unique<ConsoleToken>(ConsoleToken::defaultFile(_directory));
     _token = _pToken->ensure();
     _services.pToken = _pToken.get();

@@ -18,12 +18,15 @@
 #include "console/ConsoleServer.h"
 #include "console/ConsoleServices.h"
 #include "console/ConsoleToken.h"
+#include "console/ExportMetricsSource.h"
 #include "console/JobControl.h"
+#include "console/RateLimiterMetricsSource.h"
 #include "console/RunProgressBoard.h"
 #include "console/StoreMetricsSource.h"
 #include "plugins/PluginRegistry.h"
 #include "security/SecretBox.h"
 #include "store/Store.h"
+#include "transport/RateLimiterRegistry.h"
 
 /// A response as the tests see it.
 struct HttpResult {
@@ -64,7 +67,14 @@ public:
     /// Never appears in any response; tests send it as a secret.
     static constexpr const char* Canary = "CANARY-pw-5e3c9a7b";
 
+    /// How the fixture's server is set up.
+    struct Options {
+        bool withStore = true;      ///< false: a console without a store (503 routes)
+        bool metricsPublic = false; ///< ConsoleServices::metricsPublic (jobhost serve --metrics-public)
+    };
+
     explicit ConsoleFixture(bool withStore = true);
+    explicit ConsoleFixture(Options options);
     ~ConsoleFixture();
 
     /// One request with the fixture's token ("" = none, or a given token).
@@ -89,6 +99,8 @@ public:
     FakeJobControl& jobControl() { return _jobControl; }
     jobhost::host::ConsoleServices& services() { return _services; }
     jobhost::host::ConsoleToken& tokenStore() { return *_pToken; }
+    /// The rate limiters /metrics reports (jobhost_rate_limit_*).
+    jobhost::host::RateLimiterRegistry& rateLimiters() { return _rateLimiters; }
     const std::string& token() const { return _token; }
     const std::string& directory() const { return _directory; }
     Poco::UInt16 port() const { return _pServer->port(); }
@@ -100,6 +112,9 @@ private:
     std::unique_ptr<jobhost::host::SecretBox> _pSecrets;
     std::unique_ptr<jobhost::host::ConsoleToken> _pToken;
     std::unique_ptr<jobhost::host::StoreMetricsSource> _pStoreMetrics;
+    std::unique_ptr<jobhost::host::ExportMetricsSource> _pExportMetrics;
+    jobhost::host::RateLimiterRegistry _rateLimiters;
+    std::unique_ptr<jobhost::host::RateLimiterMetricsSource> _pRateMetrics;
     jobhost::host::RunProgressBoard _progress;
     FakeJobControl _jobControl;
     FakeAuthorizationTester _tester;

@@ -6,8 +6,11 @@
 #include "AuthorizationApiTest.h"
 #include "ConsoleApiTest.h"
 #include "ConsoleTokenTest.h"
+#include "ExportApiTest.h"
 #include "JobApiTest.h"
+#include "MetricsApiTest.h"
 #include "MetricsWriterTest.h"
+#include "RunProgressTest.h"
 
 #include <cppunit/TestSuite.h>
 
@@ -20,5 +23,8 @@ CppUnit::Test* ConsoleTestSuite::suite()
     s->addTest(ConsoleApiTest::suite());
     s->addTest(AuthorizationApiTest::suite());
     s->addTest(JobApiTest::suite());
+    s->addTest(ExportApiTest::suite());
+    s->addTest(MetricsApiTest::suite());
+    s->addTest(RunProgressTest::suite());
     return s;
 }

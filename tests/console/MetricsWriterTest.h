@@ -14,6 +14,7 @@ class MetricsWriterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testFamilyDeclaredOnce);
     CPPUNIT_TEST(testLabelEscaping);
     CPPUNIT_TEST(testHistogram);
+    CPPUNIT_TEST(testNumberFormat);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -23,6 +24,7 @@ public:
     void testFamilyDeclaredOnce();
     void testLabelEscaping();
     void testHistogram();
+    void testNumberFormat();
 
 private:
     std::unique_ptr<ConsoleFixture> _pConsole;

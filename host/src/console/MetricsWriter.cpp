@@ -56,7 +56,7 @@ std::string MetricsWriter::number(double value) {
     if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
     char buffer[64];
     if (value == std::floor(value) && std::fabs(value) < 1e15) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    else std::snprintf(buffer, sizeof buffer, "%.15g", value); // keeps millisecond timestamps in seconds exact
     return buffer;
 }
 

@@ -31,7 +31,8 @@ public:
 
     /// Escapes backslash, double quote and newline for a label value.
     static std::string escape(const std::string& value);
-    /// A Prometheus number: integers without exponent, NaN/Inf spelled out.
+    /// A Prometheus number: integers without exponent, others with 15
+    /// significant digits (a Unix time in ms stays exact), NaN/Inf spelled out.
     static std::string number(double value);
 
 private:

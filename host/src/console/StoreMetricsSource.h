@@ -9,13 +9,15 @@ namespace jobhost::host {
 
 class Store;
 
-/// Aggregates run history with a few grouped queries per scrape (no
-/// per-job round trips, so a scrape stays fast with thousands of jobs):
+/// Aggregates run history with a fixed number of grouped queries per
+/// scrape (RunStatisticsRepository, ExportStatusRepository; no per-job round
+/// trips, so a scrape stays fast with thousands of jobs):
 /// jobhost_runs_total{job,status}, jobhost_records_{read,written,duplicate,
-/// delivered,rejected}_total{job}, jobhost_run_duration_seconds histogram
-/// {job}, jobhost_jobs{state}, jobhost_job_running{job},
-/// jobhost_job_last_success_timestamp_seconds{job} and
-/// jobhost_job_checkpoint_age_seconds{job}. Opens its own session per
+/// delivered,rejected}_total{job} (delivered/rejected include what export
+/// runners delivered and rejected), jobhost_run_retries_total{job},
+/// jobhost_run_duration_seconds histogram {job}, jobhost_jobs{state},
+/// jobhost_job_running{job}, jobhost_job_last_success_timestamp_seconds{job}
+/// and jobhost_job_checkpoint_age_seconds{job}. Opens its own session per
 /// scrape; thread-safe. Throws Poco::Data exceptions on store failure.
 class StoreMetricsSource : public MetricsSource {
 public:
