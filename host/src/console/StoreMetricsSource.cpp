@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console/StoreMetricsSource.h"
 
-#include <map>
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include <Poco/Timestamp.h>
 
@@ -17,10 +19,15 @@ namespace {
 // Histogram bounds of jobhost_run_duration_seconds, in seconds.
 const std::vector<double> kBoundsSeconds{1, 5, 15, 60, 300, 900, 3600, 14400};
 
-/// The record counters of one job: its runs plus, for an export job, the
-/// items its export runner delivered and rejected (exports keep no runs).
-struct RecordTotals {
-    double read = 0, written = 0, duplicate = 0, delivered = 0, rejected = 0;
+/// Everything /metrics says about one job, summed over its run statuses
+/// plus, for an export job, what its export runner delivered and rejected
+/// (exports keep no runs).
+struct JobFigures {
+    std::vector<const JobStatusRuns*> byStatus; ///< ordered by status
+    double read = 0, written = 0, duplicate = 0, delivered = 0, rejected = 0, retries = 0;
+    double finished = 0, durationSumMs = 0;
+    std::vector<double> atOrBelow = std::vector<double>(kBoundsSeconds.size(), 0.0);
+    std::optional<Poco::Int64> lastSuccessAt;
 };
 
 } // namespace
@@ -30,56 +37,73 @@ StoreMetricsSource::StoreMetricsSource(const Store& store) : _store(store) {}
 void StoreMetricsSource::collect(MetricsWriter& writer) {
     Poco::Data::Session session = _store.openSession();
     RunStatisticsRepository statistics(session);
+    std::vector<Poco::Int64> boundsMs;
+    for (double b : kBoundsSeconds) boundsMs.push_back(static_cast<Poco::Int64>(b * 1000));
+    const std::vector<JobActivity> jobs = statistics.activity(); // ordered by name
+    const std::vector<JobStatusRuns> runs = statistics.runsByJobAndStatus(boundsMs);
+
+    std::unordered_map<Poco::Int64, JobFigures> byId;
+    for (const JobStatusRuns& r : runs) {
+        JobFigures& f = byId[r.jobId];
+        f.byStatus.push_back(&r);
+        f.read += static_cast<double>(r.read);
+        f.written += static_cast<double>(r.written);
+        f.duplicate += static_cast<double>(r.duplicate);
+        f.delivered += static_cast<double>(r.delivered);
+        f.rejected += static_cast<double>(r.rejected);
+        if (r.status == "retry") f.retries += static_cast<double>(r.runs);
+        if (r.status == "ok") f.lastSuccessAt = r.lastEndedAt;
+        f.finished += static_cast<double>(r.finished);
+        f.durationSumMs += static_cast<double>(r.durationSumMs);
+        for (std::size_t i = 0; i < f.atOrBelow.size() && i < r.atOrBelow.size(); ++i) f.atOrBelow[i] += static_cast<double>(r.atOrBelow[i]);
+    }
+    std::unordered_map<std::string, const JobActivity*> byName;
+    for (const JobActivity& a : jobs) byName.emplace(a.job, &a);
+    for (const auto& status : exports::ExportStatusRepository(session).all()) {
+        auto job = byName.find(status.job);
+        if (job == byName.end()) continue; // the job is gone; its export totals show under jobhost_export_*
+        JobFigures& f = byId[job->second->jobId];
+        f.delivered += static_cast<double>(status.totals.delivered);
+        f.rejected += static_cast<double>(status.totals.rejected);
+    }
+    static const JobFigures kNone;
+    auto figures = [&](const JobActivity& a) -> const JobFigures& {
+        auto it = byId.find(a.jobId);
+        return it == byId.end() ? kNone : it->second;
+    };
+    for (auto& [id, f] : byId)
+        std::sort(f.byStatus.begin(), f.byStatus.end(), [](const JobStatusRuns* x, const JobStatusRuns* y) { return x->status < y->status; });
 
     writer.family("jobhost_runs_total", "counter", "Run attempts by job and final status (running included).");
-    for (const RunStatusCount& c : statistics.runsByStatus())
-        writer.sample("jobhost_runs_total", {{"job", c.job}, {"status", c.status}}, static_cast<double>(c.runs));
+    for (const JobActivity& a : jobs)
+        for (const JobStatusRuns* r : figures(a).byStatus)
+            writer.sample("jobhost_runs_total", {{"job", a.job}, {"status", r->status}}, static_cast<double>(r->runs));
 
-    std::vector<JobRunTotals> runTotals = statistics.totals();
-    std::map<std::string, RecordTotals> records;
-    for (const JobRunTotals& t : runTotals) {
-        RecordTotals& r = records[t.job];
-        r.read += static_cast<double>(t.read);
-        r.written += static_cast<double>(t.written);
-        r.duplicate += static_cast<double>(t.duplicate);
-        r.delivered += static_cast<double>(t.delivered);
-        r.rejected += static_cast<double>(t.rejected);
-    }
-    for (const auto& status : exports::ExportStatusRepository(session).all()) {
-        RecordTotals& r = records[status.job];
-        r.delivered += static_cast<double>(status.totals.delivered);
-        r.rejected += static_cast<double>(status.totals.rejected);
-    }
     struct Family {
         const char* name;
         const char* help;
-        double RecordTotals::*field;
+        double JobFigures::*field;
     };
-    static const Family kRecordFamilies[] = {
-        {"jobhost_records_read_total", "Records in: records the import plugin emitted.", &RecordTotals::read},
-        {"jobhost_records_written_total", "Records out of an import: stored as new stream events.", &RecordTotals::written},
-        {"jobhost_records_duplicate_total", "Records ignored as already stored.", &RecordTotals::duplicate},
-        {"jobhost_records_delivered_total", "Records out of an export: items the remote accepted.", &RecordTotals::delivered},
-        {"jobhost_records_rejected_total", "Records rejected (export items refused for good).", &RecordTotals::rejected},
+    static const Family kCounters[] = {
+        {"jobhost_records_read_total", "Records in: records the import plugin emitted.", &JobFigures::read},
+        {"jobhost_records_written_total", "Records out of an import: stored as new stream events.", &JobFigures::written},
+        {"jobhost_records_duplicate_total", "Records ignored as already stored.", &JobFigures::duplicate},
+        {"jobhost_records_delivered_total", "Records out of an export: items the remote accepted.", &JobFigures::delivered},
+        {"jobhost_records_rejected_total", "Records rejected (export items refused for good).", &JobFigures::rejected},
+        {"jobhost_run_retries_total", "Runs that ended with Retry and were rescheduled (run-level retries).", &JobFigures::retries},
     };
-    for (const Family& f : kRecordFamilies) {
-        writer.family(f.name, "counter", f.help);
-        for (const auto& [job, r] : records) writer.sample(f.name, {{"job", job}}, r.*(f.field));
+    for (const Family& family : kCounters) {
+        writer.family(family.name, "counter", family.help);
+        for (const JobActivity& a : jobs) writer.sample(family.name, {{"job", a.job}}, figures(a).*(family.field));
     }
-
-    writer.family("jobhost_run_retries_total", "counter", "Runs that ended with Retry and were rescheduled (run-level retries).");
-    for (const JobRunTotals& t : runTotals) writer.sample("jobhost_run_retries_total", {{"job", t.job}}, static_cast<double>(t.retries));
 
     writer.family("jobhost_run_duration_seconds", "histogram", "Duration of finished runs.");
-    std::vector<Poco::Int64> boundsMs;
-    for (double b : kBoundsSeconds) boundsMs.push_back(static_cast<Poco::Int64>(b * 1000));
-    for (const JobRunDurations& d : statistics.durations(boundsMs)) {
-        std::vector<double> counts(d.atOrBelow.begin(), d.atOrBelow.end());
-        writer.histogram("jobhost_run_duration_seconds", {{"job", d.job}}, kBoundsSeconds, counts, static_cast<double>(d.count),
-                         static_cast<double>(d.sumMs) / 1000.0);
+    for (const JobActivity& a : jobs) {
+        const JobFigures& f = figures(a);
+        if (f.finished == 0) continue;
+        writer.histogram("jobhost_run_duration_seconds", {{"job", a.job}}, kBoundsSeconds, f.atOrBelow, f.finished, f.durationSumMs / 1000.0);
     }
 
-    std::vector<JobActivity> jobs = statistics.activity();
     double enabled = 0, paused = 0, running = 0;
     for (const JobActivity& a : jobs) {
         (a.enabled ? enabled : paused) += 1;
@@ -94,9 +118,9 @@ void StoreMetricsSource::collect(MetricsWriter& writer) {
     for (const JobActivity& a : jobs) writer.sample("jobhost_job_running", {{"job", a.job}}, a.running ? 1 : 0);
     writer.family("jobhost_job_last_success_timestamp_seconds", "gauge", "End of the job's last successful run (Unix time).");
     for (const JobActivity& a : jobs)
-        if (a.lastSuccessAt)
-            writer.sample("jobhost_job_last_success_timestamp_seconds", {{"job", a.job}}, static_cast<double>(*a.lastSuccessAt) / 1000.0);
-    double nowSeconds = static_cast<double>(Poco::Timestamp().epochMicroseconds()) / 1e6;
+        if (const auto& at = figures(a).lastSuccessAt)
+            writer.sample("jobhost_job_last_success_timestamp_seconds", {{"job", a.job}}, static_cast<double>(*at) / 1000.0);
+    const double nowSeconds = static_cast<double>(Poco::Timestamp().epochMicroseconds()) / 1e6;
     writer.family("jobhost_job_checkpoint_age_seconds", "gauge", "Seconds since the job's state was last checkpointed.");
     for (const JobActivity& a : jobs)
         if (a.checkpointAt)

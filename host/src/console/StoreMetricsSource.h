@@ -9,9 +9,10 @@ namespace jobhost::host {
 
 class Store;
 
-/// Aggregates run history with a fixed number of grouped queries per
-/// scrape (RunStatisticsRepository, ExportStatusRepository; no per-job round
-/// trips, so a scrape stays fast with thousands of jobs):
+/// Aggregates run history with three queries per scrape, one of them a
+/// single scan of the runs table (RunStatisticsRepository,
+/// ExportStatusRepository; no per-job round trips, so a scrape stays fast
+/// with thousands of jobs). Every job appears, with zeros before its first run:
 /// jobhost_runs_total{job,status}, jobhost_records_{read,written,duplicate,
 /// delivered,rejected}_total{job} (delivered/rejected include what export
 /// runners delivered and rejected), jobhost_run_retries_total{job},
