@@ -17,6 +17,8 @@
 #include "store/JobRepository.h"
 #include "support/ExportHarness.h"
 #include "support/HookTransport.h"
+#include "transport/FixedRandomSource.h"
+#include "transport/ManualClock.h"
 
 namespace jobhost::host::exports::test {
 namespace {
@@ -120,6 +122,11 @@ void ExportRunnerTest::testDeliversOutboxAndDeadLettersBadEmails() {
 
 void ExportRunnerTest::testRetryLaterRequeuesWithBackoff() {
     ExportHarness h(_pSim->apiBaseUrl(), config());
+    // Time and jitter are the test's: the backoff after attempt 1 is exactly
+    // the manifest's export_item base (5 s) — full jitter at its upper bound.
+    auto clock = std::make_shared<ManualClock>(nowMs());
+    h.services().pClock = clock;
+    h.services().pRandom = std::make_shared<FixedRandomSource>(1.0);
     sim::FaultSettings faults;
     sim::FaultRule down;
     down.kind = sim::FaultKind::Error;
@@ -129,7 +136,7 @@ void ExportRunnerTest::testRetryLaterRequeuesWithBackoff() {
     runner.start();
     CPPUNIT_ASSERT_EQUAL(std::string("idle"), runner.step(true).status); // prepares, nothing waits
     _pSim->setFaults(faults);
-    const std::int64_t now = nowMs();
+    const std::int64_t now = clock->epochMs();
     for (int i = 1; i <= 3; ++i) h.enqueue(i, "enter", {{"email", email(i)}}, now);
     auto s = runner.step(true);
     CPPUNIT_ASSERT_EQUAL(std::int64_t(3), s.totals.retried);
@@ -140,18 +147,96 @@ void ExportRunnerTest::testRetryLaterRequeuesWithBackoff() {
         for (const auto& item : items) {
             CPPUNIT_ASSERT_EQUAL(std::string("sealed"), item.state);
             CPPUNIT_ASSERT_EQUAL(std::int64_t(1), item.attempts);
-            CPPUNIT_ASSERT(item.availableAt.ms >= now);
+            CPPUNIT_ASSERT_EQUAL(now + 5000, item.availableAt.ms);
         }
     }
     _pSim->setFaults({});
-    // Not yet available: the backoff (manifest export_item base 5 s) holds them.
+    // Not yet available: the backoff holds them until its last millisecond.
+    clock->advance(4999);
     CPPUNIT_ASSERT_EQUAL(std::string("idle"), runner.step(true).status);
-    Poco::Data::Session session = h.store().openSession();
-    session << "UPDATE export_outbox SET available_at = 0", Poco::Data::Keywords::now; // time passes
+    clock->advance(1);
     auto steps = runner.drain();
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), steps.size());
     CPPUNIT_ASSERT_EQUAL(std::int64_t(3), steps[0].totals.delivered);
     CPPUNIT_ASSERT_EQUAL(std::size_t(3), normalMembers(*_pSim, listOf(h)).size());
+}
+
+void ExportRunnerTest::testOrderGuardSurvivesRestart() {
+    ExportHarness h(_pSim->apiBaseUrl(), config(R"("field_mappings":{"first_name":"FirstName"})"));
+    auto clock = std::make_shared<ManualClock>(nowMs());
+    h.services().pClock = clock;
+    h.services().pRandom = std::make_shared<FixedRandomSource>(1.0);
+    const std::int64_t now = clock->epochMs();
+    {
+        ExportRunner first(h.services(), ExportHarness::jobName(), withPostup());
+        first.start();
+        CPPUNIT_ASSERT_EQUAL(std::string("idle"), first.step(true).status);
+        sim::FaultSettings faults;
+        sim::FaultRule down;
+        down.kind = sim::FaultKind::Error;
+        down.route = "POST /api/import";
+        faults.rules = {down};
+        _pSim->setFaults(faults);
+        h.enqueue(1, "enter", {{"email", email(1)}, {"first_name", "Old"}}, now);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), first.step(true).totals.retried); // waits 5 s for its retry
+        _pSim->setFaults({});
+    } // the runner process stops here
+    // Newer changes arrive while the older one waits: one of the same
+    // profile (a new row: the waiting one is sealed) and one of another.
+    h.enqueue(1, "update", {{"email", email(1)}, {"first_name", "New"}}, now);
+    h.enqueue(2, "enter", {{"email", email(2)}, {"first_name", "Other"}}, now);
+
+    ExportRunner restarted(h.services(), ExportHarness::jobName(), withPostup());
+    restarted.start();
+    auto s = restarted.step(true);
+    CPPUNIT_ASSERT_EQUAL(std::string("delivered"), s.status);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), s.items); // profile 2 only: profile 1's update waits behind its enter
+    CPPUNIT_ASSERT_EQUAL(std::string("idle"), restarted.step(true).status);
+    {
+        Poco::Data::Session session = h.store().openSession();
+        auto items = audiences::OutboxRepository(session).all(ExportHarness::jobName());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), items.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("enter"), items[0].event);
+        CPPUNIT_ASSERT_EQUAL(std::string("update"), items[1].event);
+    }
+    clock->advance(5000);
+    s = restarted.step(true);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), s.items); // the enter, alone
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), s.totals.delivered);
+    s = restarted.step(true);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), s.items); // then the update
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), s.totals.delivered);
+    CPPUNIT_ASSERT_EQUAL(std::string("New"), demographicsOf(*_pSim, email(1))["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::string("Other"), demographicsOf(*_pSim, email(2))["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), restarted.waiting());
+}
+
+void ExportRunnerTest::testOptedOutCountedAsSkipped() {
+    const std::string optedOut = "gone@runner.example.com";
+    auto created = apiCall(*_pSim, "POST", "/recipient", R"({"address":")" + optedOut + R"(","channel":"E","status":"O"})");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 200, created.status);
+    ExportHarness h(_pSim->apiBaseUrl(), config());
+    const std::int64_t now = nowMs();
+    h.enqueue(1, "enter", {{"email", email(1)}}, now);
+    h.enqueue(2, "enter", {{"email", optedOut}}, now);
+    h.enqueue(3, "enter", {{"email", email(3)}}, now);
+    ExportRunner runner(h.services(), ExportHarness::jobName(), withPostup());
+    runner.start();
+    auto steps = runner.drain();
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), steps.size());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), steps[0].totals.delivered);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), steps[0].totals.skipped);
+    CPPUNIT_ASSERT(std::set<std::string>({email(1), email(3)}) == normalMembers(*_pSim, listOf(h)));
+
+    Poco::Data::Session session = h.store().openSession();
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), DeadLetterRepository(session).count(""));
+    auto status = ExportStatusRepository(session).find(ExportHarness::jobName());
+    CPPUNIT_ASSERT(status.has_value());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), status->totals.delivered);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), status->totals.skipped);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), status->totals.rejected);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), status->totals.skippedBy.size());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), status->totals.skippedBy[plugins::postup::PostupExportJob::kOptedOutReason]);
 }
 
 void ExportRunnerTest::testPrepareFailureKeepsChangesWaiting() {
@@ -240,7 +325,7 @@ void ExportRunnerTest::crashTest(bool afterStateSaved) {
         for (const auto& item : audiences::OutboxRepository(session).all(ExportHarness::jobName())) inflight += item.state == "inflight";
         CPPUNIT_ASSERT_EQUAL(std::size_t(25), inflight);
         auto state = ExportState::parse(JobRepository(session).loadState(JobRepository(session).get(ExportHarness::jobName()).id).value_or(""));
-        CPPUNIT_ASSERT_EQUAL(afterStateSaved, state.pendingImport.has_value());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(afterStateSaved ? 1 : 0), state.pendingImports.size());
     }
 
     // Restart: the in-flight rows are delivered first.

@@ -16,6 +16,8 @@ class ExportRunnerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testBatchesBySizeAndAge);
     CPPUNIT_TEST(testDeliversOutboxAndDeadLettersBadEmails);
     CPPUNIT_TEST(testRetryLaterRequeuesWithBackoff);
+    CPPUNIT_TEST(testOrderGuardSurvivesRestart);
+    CPPUNIT_TEST(testOptedOutCountedAsSkipped);
     CPPUNIT_TEST(testPrepareFailureKeepsChangesWaiting);
     CPPUNIT_TEST(testReplayRequeuesDeadLetter);
     CPPUNIT_TEST(testCrashBetweenImportAndRecording);
@@ -29,6 +31,8 @@ public:
     void testBatchesBySizeAndAge();
     void testDeliversOutboxAndDeadLettersBadEmails();
     void testRetryLaterRequeuesWithBackoff();
+    void testOrderGuardSurvivesRestart();
+    void testOptedOutCountedAsSkipped();
     void testPrepareFailureKeepsChangesWaiting();
     void testReplayRequeuesDeadLetter();
     void testCrashBetweenImportAndRecording();

@@ -3,6 +3,7 @@
 #include "PostupExportJobTest.h"
 
 #include <map>
+#include <set>
 
 #include "TestSupport.h"
 #include "client/PostupClient.h"
@@ -191,6 +192,91 @@ void PostupExportJobTest::testMappedFieldsArriveAsDemographics() {
     CPPUNIT_ASSERT_EQUAL(std::string("1300"), demographics["LoyaltyPoints"]);
 }
 
+void PostupExportJobTest::testMissingFieldLeavesDemographicAlone() {
+    auto ctx = context(*_pSim, config(R"("field_mappings":{"first_name":"FirstName","city":"city"})"));
+    PostupExportJob job;
+    CPPUNIT_ASSERT(job.prepare(*ctx).isOk());
+    const std::int64_t templatesAtStart = static_cast<std::int64_t>(successfulCalls(*_pSim, "POST", "/api/importtemplate"));
+    auto result = job.deliver(*ctx, {change(1, ChangeKind::Enter, "ada@export.example.com", {{"first_name", "Ada"}, {"city", "Zürich"}}),
+                                     change(2, ChangeKind::Enter, "bob@export.example.com", {{"first_name", "Bob"}, {"city", "Bern"}})});
+    for (const auto& r : result.items) CPPUNIT_ASSERT_MESSAGE(r.message, r.status == ItemStatus::Delivered);
+    _pSim->clearMutations();
+
+    // Ada's profile lost first_name, Bob's has an empty one (present: it is
+    // sent and blanks the value), Carl is new and has no city.
+    result = job.deliver(*ctx, {change(3, ChangeKind::Update, "ada@export.example.com", {{"city", "Basel"}}),
+                                change(4, ChangeKind::Update, "bob@export.example.com", {{"first_name", ""}, {"city", "Chur"}}),
+                                change(5, ChangeKind::Enter, "carl@export.example.com", {{"first_name", "Carl"}})});
+    CPPUNIT_ASSERT(result.outcome.isOk());
+    for (const auto& r : result.items) CPPUNIT_ASSERT_MESSAGE(r.message, r.status == ItemStatus::Delivered);
+    auto ada = demographicsOf(*_pSim, "ada@export.example.com");
+    CPPUNIT_ASSERT_EQUAL(std::string("Ada"), ada["FirstName"]); // not blanked
+    CPPUNIT_ASSERT_EQUAL(std::string("Basel"), ada["_City"]);
+    auto bob = demographicsOf(*_pSim, "bob@export.example.com");
+    CPPUNIT_ASSERT_EQUAL(std::string(""), bob["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::string("Chur"), bob["_City"]);
+    auto carl = demographicsOf(*_pSim, "carl@export.example.com");
+    CPPUNIT_ASSERT_EQUAL(std::string("Carl"), carl["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::string(""), carl["_City"]);
+    // One import per column set; the two partial templates are created once.
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), successfulCalls(*_pSim, "POST", "/api/import"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), successfulCalls(*_pSim, "POST", "/api/importtemplate"));
+    auto state = ExportState::parse(ctx->loadState());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), state.partialTemplates.size());
+    CPPUNIT_ASSERT(state.partialTemplates.count("Recips.ADDRESS,Demographics._City"));
+    CPPUNIT_ASSERT(state.partialTemplates.count("Recips.ADDRESS,Demographics.FirstName"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), templatesAtStart);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), normalMembers(*_pSim, listOf(*ctx)).size());
+
+    // Later batches reuse them, also after a restart (they are in the state).
+    PostupExportJob restarted;
+    CPPUNIT_ASSERT(restarted.prepare(*ctx).isOk());
+    result = restarted.deliver(*ctx, {change(6, ChangeKind::Update, "ada@export.example.com", {{"city", "Genf"}})});
+    CPPUNIT_ASSERT(result.items.at(0).status == ItemStatus::Delivered);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), successfulCalls(*_pSim, "POST", "/api/importtemplate"));
+    ada = demographicsOf(*_pSim, "ada@export.example.com");
+    CPPUNIT_ASSERT_EQUAL(std::string("Ada"), ada["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::string("Genf"), ada["_City"]);
+}
+
+void PostupExportJobTest::testOptedOutRecipientSkipped() {
+    // PostUp recipients who opted out of all mail: one the site already
+    // has, and a normal existing recipient that is not on the list yet.
+    auto created = apiCall(*_pSim, "POST", "/recipient", R"({"address":"optout@export.example.com","channel":"E","status":"O"})");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 200, created.status);
+    created = apiCall(*_pSim, "POST", "/recipient", R"({"address":"known@export.example.com","channel":"E"})");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 200, created.status);
+
+    auto ctx = context(*_pSim, config(R"("field_mappings":{"first_name":"FirstName"})"));
+    PostupExportJob job;
+    CPPUNIT_ASSERT(job.prepare(*ctx).isOk());
+    auto batch = enters(1, 4);
+    batch.push_back(change(10, ChangeKind::Enter, "optout@export.example.com", {{"first_name", "Olga"}}));
+    batch.push_back(change(11, ChangeKind::Enter, "known@export.example.com", {{"first_name", "Kim"}}));
+    auto result = job.deliver(*ctx, batch);
+    CPPUNIT_ASSERT(result.outcome.isOk());
+    auto items = byId(result);
+    for (std::int64_t id : {1, 2, 3, 11}) CPPUNIT_ASSERT_MESSAGE(items[id].message, items[id].status == ItemStatus::Delivered);
+    CPPUNIT_ASSERT(items[10].status == ItemStatus::Skipped);
+    CPPUNIT_ASSERT_EQUAL(std::string(PostupExportJob::kOptedOutReason), items[10].message);
+
+    std::set<std::string> expected{email(1), email(2), email(3), "known@export.example.com"};
+    CPPUNIT_ASSERT(expected == normalMembers(*_pSim, listOf(*ctx)));
+    // PostUp updated the opted-out recipient but did not subscribe it.
+    CPPUNIT_ASSERT_EQUAL(std::string("Olga"), demographicsOf(*_pSim, "optout@export.example.com")["FirstName"]);
+    auto transport = fastTransport();
+    plugins::postup::PostupClient client(*transport, _pSim->apiBaseUrl(), "api@example.com", "secret");
+    auto optedOut = client.recipientByAddress("optout@export.example.com");
+    CPPUNIT_ASSERT(optedOut.has_value());
+    CPPUNIT_ASSERT(!client.subscription(listOf(*ctx), optedOut->recipientId).has_value());
+
+    // A later batch of new recipients goes through as one import.
+    _pSim->clearMutations();
+    result = job.deliver(*ctx, enters(20, 23));
+    for (const auto& r : result.items) CPPUNIT_ASSERT(r.status == ItemStatus::Delivered);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), successfulCalls(*_pSim, "POST", "/api/import"));
+}
+
 void PostupExportJobTest::testBadEmailsRejectedRestDelivered() {
     auto ctx = context(*_pSim, config());
     PostupExportJob job;
@@ -321,8 +407,8 @@ void PostupExportJobTest::testInterruptedImportIsResumedNotRepeated() {
     CPPUNIT_ASSERT(first.outcome.isOk());
     for (const auto& r : first.items) CPPUNIT_ASSERT(r.status == ItemStatus::RetryLater);
     auto state = ExportState::parse(ctx->loadState());
-    CPPUNIT_ASSERT(state.pendingImport.has_value());
-    CPPUNIT_ASSERT_EQUAL(std::size_t(20), state.pendingImport->itemIds.size());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), state.pendingImports.size());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(20), state.pendingImports.front().itemIds.size());
 
     // A new process: a fresh job object with the saved state gets the same batch.
     auto ctx2 = context(*_pSim, config());

@@ -18,6 +18,8 @@ class PostupExportJobTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testConfiguredListAndTemplateReused);
     CPPUNIT_TEST(testExitUnsubscribesOnlyWithRemoveOnExit);
     CPPUNIT_TEST(testMappedFieldsArriveAsDemographics);
+    CPPUNIT_TEST(testMissingFieldLeavesDemographicAlone);
+    CPPUNIT_TEST(testOptedOutRecipientSkipped);
     CPPUNIT_TEST(testBadEmailsRejectedRestDelivered);
     CPPUNIT_TEST(testCurrencyMappingRefusedBeforeAnyCall);
     CPPUNIT_TEST(testUnknownFieldRefused);
@@ -34,6 +36,8 @@ public:
     void testConfiguredListAndTemplateReused();
     void testExitUnsubscribesOnlyWithRemoveOnExit();
     void testMappedFieldsArriveAsDemographics();
+    void testMissingFieldLeavesDemographicAlone();
+    void testOptedOutRecipientSkipped();
     void testBadEmailsRejectedRestDelivered();
     void testCurrencyMappingRefusedBeforeAnyCall();
     void testUnknownFieldRefused();

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "client/PostupClient.h"
 #include "jobhost/sdk/ExportJob.h"
 #include "jobhost/sim/SimulatorServer.h"
 #include "transport/PocoHttpTransport.h"
@@ -41,6 +43,29 @@ inline std::shared_ptr<sdk::HttpTransport> fastTransport() {
     PocoHttpTransport::Options o;
     o.retry = RetrySettings{10, 5, 50, 0};
     return std::make_shared<PocoHttpTransport>(o);
+}
+
+/// One call to the simulator's REST API as api@example.com (all
+/// privileges), e.g. to change a recipient the way a PostUp user would.
+inline sdk::HttpResponse apiCall(const sim::SimulatorServer& sim, const std::string& method, const std::string& path,
+                                 const std::string& body = {}) {
+    sdk::HttpRequest request;
+    request.method = method;
+    request.url = sim.apiBaseUrl() + path;
+    request.headers.emplace_back("Authorization", plugins::postup::PostupClient::basicAuth("api@example.com", "secret"));
+    request.headers.emplace_back("Accept", "application/json");
+    if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+    request.body = body;
+    return fastTransport()->send(request);
+}
+
+/// The demographics of the recipient with `address` (empty map when PostUp has no such recipient).
+inline std::map<std::string, std::string> demographicsOf(const sim::SimulatorServer& sim, const std::string& address) {
+    auto transport = fastTransport();
+    plugins::postup::PostupClient client(*transport, sim.apiBaseUrl(), "api@example.com", "secret");
+    auto recipient = client.recipientByAddress(address);
+    if (!recipient) return {};
+    return {recipient->demographics.begin(), recipient->demographics.end()};
 }
 
 inline sdk::ExportChange change(std::int64_t id, sdk::ChangeKind kind, const std::string& email,

@@ -105,7 +105,7 @@ std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const s
     std::vector<Poco::Int64> ids, pids, ats, attempts, available;
     std::vector<std::string> audiences, events, json, states;
     // `where` is one of the fixed fragments below, never user input.
-    _session << "SELECT id, audience, profile_id, event, at, profile_json, state, attempts, available_at FROM export_outbox "
+    _session << "SELECT id, audience, profile_id, event, at, profile_json, state, attempts, available_at FROM export_outbox o "
                 "WHERE job = ? AND " + where + " AND available_at <= ? ORDER BY id LIMIT ?",
         use(j), use(t), use(max), into(ids), into(audiences), into(pids), into(events), into(ats), into(json), into(states),
         into(attempts), into(available), now;
@@ -118,7 +118,13 @@ std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const s
 
 std::vector<OutboxItem> OutboxRepository::ready(const std::string& job, profiles::TimeMs now, std::size_t limit)
 {
-    return select(job, "state IN ('pending', 'sealed')", now, limit);
+    // The order guard: a row waits while an older row of its profile is still
+    // in the outbox (waiting for a retry, in flight, or simply earlier). Rows
+    // of deleted profiles (id 0) share the id and are not ordered.
+    return select(job,
+                  "state IN ('pending', 'sealed') AND (profile_id = 0 OR NOT EXISTS (SELECT 1 FROM export_outbox older "
+                  "WHERE older.job = o.job AND older.profile_id = o.profile_id AND older.id < o.id))",
+                  now, limit);
 }
 
 std::vector<OutboxItem> OutboxRepository::all(const std::string& job)

@@ -67,7 +67,12 @@ public:
     void sealPending();
 
     // --- outbox (export runner)
-    // Pending and sealed rows of job available at now, oldest first.
+    // Pending and sealed rows of job available at now, oldest first, without
+    // the rows of a profile that still has an older row in the outbox (any
+    // state): the per-user order guard. It is read from the table itself, so
+    // it holds across runner restarts (a change waiting for a retry keeps
+    // every newer change of that profile back until it is done or
+    // dead-lettered). Profile 0 (deleted profiles) is not guarded.
     std::vector<OutboxItem> ready(const std::string& job, profiles::TimeMs now, std::size_t limit);
     std::int64_t waitingCount(const std::string& job);
     // created_at of the oldest waiting row (for flush-by-age); empty when none.

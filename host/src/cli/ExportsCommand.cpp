@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <iomanip>
+#include <map>
 #include <ostream>
 
 #include <Poco/NumberParser.h>
@@ -32,6 +33,13 @@ std::string timeText(std::int64_t ms) {
 }
 
 std::int64_t nowMs() { return Poco::Timestamp().epochMicroseconds() / 1000; }
+
+/// One line per skip reason ("    skipped      2  <reason>"), most frequent first.
+void printSkipReasons(std::ostream& out, const std::map<std::string, std::int64_t>& skippedBy) {
+    std::vector<std::pair<std::string, std::int64_t>> rows(skippedBy.begin(), skippedBy.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [reason, count] : rows) out << "    skipped " << std::setw(6) << count << "  " << reason << "\n";
+}
 
 } // namespace
 
@@ -65,6 +73,7 @@ int ExportsCommand::run(CommandContext& context, const std::vector<std::string>&
             ++batches;
             sum.delivered += step.totals.delivered;
             sum.skipped += step.totals.skipped;
+            for (const auto& [reason, count] : step.totals.skippedBy) sum.skippedBy[reason] += count;
             sum.retried += step.totals.retried;
             sum.rejected += step.totals.rejected;
             if (!step.error.empty()) lastError = step.error;
@@ -72,6 +81,7 @@ int ExportsCommand::run(CommandContext& context, const std::vector<std::string>&
         context.out() << "export " << job << ": " << batches << " batch" << (batches == 1 ? "" : "es") << ", delivered " << sum.delivered
                       << ", skipped " << sum.skipped << ", retry later " << sum.retried << ", rejected " << sum.rejected << ", still waiting "
                       << runner.waiting() << "\n";
+        printSkipReasons(context.out(), sum.skippedBy);
         if (!lastError.empty()) context.out() << "  last error: " << lastError << "\n";
         return lastError.empty() ? 0 : 1;
     }
@@ -104,6 +114,7 @@ int ExportsCommand::run(CommandContext& context, const std::vector<std::string>&
                     const auto& t = status->totals;
                     context.out() << "  batches " << t.batches << ", delivered " << t.delivered << ", skipped " << t.skipped
                                   << ", retried " << t.retried << ", rejected " << t.rejected << "\n";
+                    printSkipReasons(context.out(), t.skippedBy);
                     if (status->lastBatchAt) context.out() << "  last batch " << timeText(*status->lastBatchAt) << "\n";
                     if (!status->lastError.empty()) context.out() << "  last error: " << status->lastError << "\n";
                 }

@@ -165,7 +165,10 @@ std::vector<sdk::ExportChange> ExportRunner::changesFor(const std::vector<audien
         change.profileId = std::to_string(item.profile);
         try {
             auto profile = parseObject(item.profileJson);
-            for (const auto& [name, value] : *profile) change.fields[name] = fieldText(value);
+            // A null field counts as absent: the plugin leaves its column out
+            // instead of blanking the remote value.
+            for (const auto& [name, value] : *profile)
+                if (!value.isEmpty()) change.fields[name] = fieldText(value);
         } catch (const Poco::Exception&) {
             // an unreadable snapshot leaves the fields empty; the plugin rejects the missing email
         }
@@ -231,14 +234,9 @@ ExportStep ExportRunner::step(bool force) {
                 result.status = "idle";
                 return result;
             }
-            auto ready = outbox.ready(_jobName, profiles::TimeMs{now}, static_cast<std::size_t>(_batchSize) + _delayed.size());
-            for (auto& item : ready) {
-                auto delayed = _delayed.find(item.profile);
-                if (delayed != _delayed.end() && delayed->second != item.id && item.profile != 0) continue; // an older change waits
-                if (delayed != _delayed.end() && delayed->second == item.id) _delayed.erase(delayed);
-                items.push_back(std::move(item));
-                if (items.size() >= static_cast<std::size_t>(_batchSize)) break;
-            }
+            // ready() leaves out every change of a profile whose older change
+            // is still in the outbox (e.g. waiting for its retry): order per user.
+            items = outbox.ready(_jobName, profiles::TimeMs{now}, static_cast<std::size_t>(_batchSize));
             if (items.empty()) {
                 result.status = "idle";
                 return result;
@@ -308,6 +306,7 @@ void ExportRunner::applyResults(const std::vector<audiences::OutboxItem>& items,
             break;
         case sdk::ItemStatus::Skipped:
             ++step.totals.skipped;
+            ++step.totals.skippedBy[r.message.empty() ? std::string("skipped by the plugin") : r.message];
             done.push_back(item.id);
             _pLogger->debug("change " + std::to_string(item.id) + " skipped: " + r.message);
             break;
@@ -342,12 +341,6 @@ void ExportRunner::applyResults(const std::vector<audiences::OutboxItem>& items,
         transaction.commit();
     } catch (const Poco::Exception& e) {
         throw StoreException("job \"" + _job.name + "\": cannot record the results of a batch: " + e.displayText());
-    }
-    for (const auto& [item, availableAt] : later)
-        if (item->profile != 0) _delayed.emplace(item->profile, item->id);
-    for (const auto& [item, reason] : dead) {
-        auto d = _delayed.find(item->profile);
-        if (d != _delayed.end() && d->second == item->id) _delayed.erase(d);
     }
     if (!step.error.empty() || step.totals.rejected > 0 || step.totals.retried > 0)
         _pLogger->info("batch of " + std::to_string(items.size()) + ": delivered " + std::to_string(step.totals.delivered) + ", skipped " +

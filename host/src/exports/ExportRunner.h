@@ -51,8 +51,10 @@ struct ExportStep {
 /// max_attempts; Rejected → dead letter with the plugin's reason. A whole
 /// batch Retry re-queues every item the same way; a Fail dead-letters every
 /// item with the message and forces prepare() again. Totals go to
-/// export_status in the same transaction. Newer changes of a profile whose
-/// older change waits for a retry are held back (order per user).
+/// export_status (skipped ones also per reason) in the same transaction.
+/// Order per user: a change is not claimed while an older change of the same
+/// profile is still in the outbox (OutboxRepository::ready); the guard is
+/// read from the store, so it also holds after a restart of the runner.
 ///
 /// Crash safety: rows are marked inflight before deliver(); a crash leaves
 /// them inflight and the next start() delivers exactly those rows first.
@@ -114,7 +116,6 @@ private:
     bool _prepared = false;
     int _prepareFailures = 0;
     std::vector<audiences::OutboxItem> _recovery;
-    std::map<std::int64_t, std::int64_t> _delayed; ///< profile → id of its oldest row waiting for a retry
     bool _started = false;
 };
 

@@ -21,6 +21,13 @@ void ExportStatusRepository::add(const std::string& job, const ExportTotals& d, 
                 "rejected = rejected + excluded.rejected, last_batch_at = excluded.last_batch_at, "
                 "last_error = excluded.last_error, updated_at = excluded.updated_at",
         use(j), use(b), use(dl), use(s), use(r), use(rj), use(at), use(error), use(at), now;
+    for (const auto& [reason, count] : d.skippedBy) {
+        std::string why = reason;
+        Poco::Int64 n = count;
+        _session << "INSERT INTO export_skip_reasons (job, reason, count) VALUES (?, ?, ?) "
+                    "ON CONFLICT (job, reason) DO UPDATE SET count = count + excluded.count",
+            use(j), use(why), use(n), now;
+    }
 }
 
 std::vector<ExportStatusRecord> ExportStatusRepository::select(const std::string& job) {
@@ -32,11 +39,17 @@ std::vector<ExportStatusRecord> ExportStatusRepository::select(const std::string
                 "FROM export_status WHERE (? = '' OR job = ?) ORDER BY job",
         use(j), use(j), into(jobs), into(batches), into(delivered), into(skipped), into(retried), into(rejected), into(lastAt),
         into(errors), into(updated), now;
+    std::vector<std::string> reasonJobs, reasons;
+    std::vector<Poco::Int64> counts;
+    _session << "SELECT job, reason, count FROM export_skip_reasons WHERE (? = '' OR job = ?) ORDER BY job, reason", use(j), use(j),
+        into(reasonJobs), into(reasons), into(counts), now;
     std::vector<ExportStatusRecord> out;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         ExportStatusRecord r;
         r.job = jobs[i];
-        r.totals = {batches[i], delivered[i], skipped[i], retried[i], rejected[i]};
+        r.totals = {batches[i], delivered[i], skipped[i], retried[i], rejected[i], {}};
+        for (std::size_t k = 0; k < reasonJobs.size(); ++k)
+            if (reasonJobs[k] == jobs[i]) r.totals.skippedBy[reasons[k]] = counts[k];
         if (!lastAt[i].isNull()) r.lastBatchAt = lastAt[i].value();
         r.lastError = errors[i];
         r.updatedAt = updated[i];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct ExportTotals {
     std::int64_t skipped = 0;
     std::int64_t retried = 0;
     std::int64_t rejected = 0;
+    /// `skipped` split by the plugin's reason ("remove_on_exit is off", a
+    /// recipient who opted out of all mail, ...); the counts add up to skipped.
+    std::map<std::string, std::int64_t> skippedBy;
 };
 
 /// A job's row. lastBatchAt is empty before the first batch.
@@ -36,9 +40,11 @@ class ExportStatusRepository {
 public:
     explicit ExportStatusRepository(Poco::Data::Session& session);
 
-    /// Adds `delta` to the job's totals (creating the row) and sets the last
-    /// batch time and error (empty error = the batch went through).
+    /// Adds `delta` to the job's totals (creating the row), its skippedBy
+    /// counts to export_skip_reasons, and sets the last batch time and error
+    /// (empty error = the batch went through).
     void add(const std::string& job, const ExportTotals& delta, std::int64_t nowMs, const std::string& lastError);
+    /// The job's row with totals.skippedBy filled in; empty before its first batch.
     std::optional<ExportStatusRecord> find(const std::string& job);
     std::vector<ExportStatusRecord> all();
 

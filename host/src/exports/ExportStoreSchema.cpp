@@ -36,4 +36,20 @@ const std::vector<std::string>& ExportStoreSchema::statements() {
     return ddl;
 }
 
+const std::vector<std::string>& ExportStoreSchema::orderGuardAndSkipReasons() {
+    static const std::vector<std::string> ddl{
+        // "Is there an older row of this profile?" for every candidate row of
+        // a batch: the order guard, answered from the store after a restart.
+        R"(CREATE INDEX export_outbox_by_profile ON export_outbox(job, profile_id, id))",
+        // Skipped items per job and reason (e.g. "remove_on_exit is off",
+        // a recipient who opted out of all mail), next to export_status.
+        R"(CREATE TABLE export_skip_reasons (
+             job TEXT NOT NULL,
+             reason TEXT NOT NULL,
+             count INTEGER NOT NULL,
+             PRIMARY KEY (job, reason)) WITHOUT ROWID)",
+    };
+    return ddl;
+}
+
 } // namespace jobhost::host::exports

@@ -129,6 +129,7 @@ const std::vector<Migration>& Migrations::all() {
         {3, "audiences: state, memberships, membership events, export subscriptions, export outbox",
          audiences::AudienceStoreSchema::statements()},
         {4, "exports: dead letters, export status", exports::ExportStoreSchema::statements()},
+        {5, "exports: outbox order-guard index, skip reasons", exports::ExportStoreSchema::orderGuardAndSkipReasons()},
     };
     return migrations;
 }

@@ -28,14 +28,21 @@ ExportState ExportState::parse(const std::string& text) {
         s.templateListId = JsonFields::integer(*o, "templateListId").value_or(0);
         s.unsubTemplateId = JsonFields::integer(*o, "unsubTemplateId").value_or(0);
         s.unsubTemplateListId = JsonFields::integer(*o, "unsubTemplateListId").value_or(0);
-        if (auto p = o->getObject("pendingImport")) {
+        if (auto partial = o->getObject("partialTemplates"))
+            for (const auto& [columns, id] : *partial)
+                if (id.convert<Poco::Int64>() > 0) s.partialTemplates[columns] = id.convert<Poco::Int64>();
+        auto readPending = [&s](const Poco::JSON::Object& p) {
             PendingImport pending;
-            pending.importId = JsonFields::integer(*p, "importId").value_or(0);
-            pending.startedAtMs = JsonFields::integer(*p, "startedAtMs").value_or(0);
-            if (auto ids = p->getArray("itemIds"))
+            pending.importId = JsonFields::integer(p, "importId").value_or(0);
+            pending.startedAtMs = JsonFields::integer(p, "startedAtMs").value_or(0);
+            if (auto ids = p.getArray("itemIds"))
                 for (std::size_t i = 0; i < ids->size(); ++i) pending.itemIds.push_back(ids->get(static_cast<unsigned>(i)).convert<Poco::Int64>());
-            if (pending.importId > 0) s.pendingImport = std::move(pending);
-        }
+            if (pending.importId > 0) s.pendingImports.push_back(std::move(pending));
+        };
+        if (auto p = o->getObject("pendingImport")) readPending(*p); // version 1
+        if (auto list = o->getArray("pendingImports"))
+            for (std::size_t i = 0; i < list->size(); ++i)
+                if (auto p = list->getObject(static_cast<unsigned>(i))) readPending(*p);
     } catch (const Poco::Exception&) {
         return ExportState{};
     } catch (const std::exception&) {
@@ -46,7 +53,7 @@ ExportState ExportState::parse(const std::string& text) {
 
 std::string ExportState::toJson() const {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("version", 1);
+    o.set("version", 2);
     o.set("listId", Poco::Int64(listId));
     o.set("listTitle", listTitle);
     o.set("importTemplateId", Poco::Int64(importTemplateId));
@@ -56,14 +63,23 @@ std::string ExportState::toJson() const {
         o.set("unsubTemplateId", Poco::Int64(unsubTemplateId));
         o.set("unsubTemplateListId", Poco::Int64(unsubTemplateListId));
     }
-    if (pendingImport) {
-        Poco::JSON::Object::Ptr p = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        p->set("importId", Poco::Int64(pendingImport->importId));
-        Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
-        for (auto id : pendingImport->itemIds) ids->add(Poco::Int64(id));
-        p->set("itemIds", ids);
-        p->set("startedAtMs", Poco::Int64(pendingImport->startedAtMs));
-        o.set("pendingImport", p);
+    if (!partialTemplates.empty()) {
+        Poco::JSON::Object::Ptr partial = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        for (const auto& [columns, id] : partialTemplates) partial->set(columns, Poco::Int64(id));
+        o.set("partialTemplates", partial);
+    }
+    if (!pendingImports.empty()) {
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& pending : pendingImports) {
+            Poco::JSON::Object::Ptr p = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            p->set("importId", Poco::Int64(pending.importId));
+            Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
+            for (auto id : pending.itemIds) ids->add(Poco::Int64(id));
+            p->set("itemIds", ids);
+            p->set("startedAtMs", Poco::Int64(pending.startedAtMs));
+            list->add(p);
+        }
+        o.set("pendingImports", list);
     }
     std::ostringstream out;
     Poco::JSON::Stringifier::stringify(o, out);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,10 +21,12 @@ struct PendingImport {
 };
 
 /// The export job's durable state, stored as JSON text:
-/// `{"version":1,"listId":12,"listTitle":"h + a","importTemplateId":7,
+/// `{"version":2,"listId":12,"listTitle":"h + a","importTemplateId":7,
 ///   "templateColumns":"Recips.ADDRESS,...","templateListId":12,
+///   "partialTemplates":{"Recips.ADDRESS,Demographics.FirstName":9},
 ///   "unsubTemplateId":8,"unsubTemplateListId":12,
-///   "pendingImport":{"importId":5012,"itemIds":[1,2],"startedAtMs":...}}`.
+///   "pendingImports":[{"importId":5012,"itemIds":[1,2],"startedAtMs":...}]}`.
+/// Version 1 kept one `"pendingImport"` object; parse() still reads it.
 /// Unknown members are ignored, missing ones are empty. Plain value.
 struct ExportState {
     std::int64_t listId = 0;          ///< 0 = not resolved yet
@@ -33,7 +36,12 @@ struct ExportState {
     std::int64_t templateListId = 0;  ///< list the template subscribes to
     std::int64_t unsubTemplateId = 0; ///< UNSUB-type template for exits (only when /listsubscription is forbidden)
     std::int64_t unsubTemplateListId = 0;
-    std::optional<PendingImport> pendingImport;
+    /// Templates with only some of the mapped columns (rows whose profile
+    /// lacks a mapped field are imported without that column, so PostUp
+    /// keeps its value): columnNames → template id, all on templateListId.
+    std::map<std::string, std::int64_t> partialTemplates;
+    /// Imports of the last delivery (one per column set), oldest first.
+    std::vector<PendingImport> pendingImports;
 
     /// Parses state text; empty or unparsable text gives the empty state
     /// (a corrupt state only costs a re-lookup of list and template).

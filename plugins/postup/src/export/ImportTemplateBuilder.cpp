@@ -92,6 +92,13 @@ std::optional<ImportTemplateBuilder> ImportTemplateBuilder::tryBuild(const std::
     return ImportTemplateBuilder(std::move(columns));
 }
 
+ImportTemplateBuilder ImportTemplateBuilder::restrictedTo(const std::map<std::string, std::string>& fields) const {
+    std::vector<TemplateColumn> present;
+    for (const auto& c : _columns)
+        if (fields.count(c.profileField)) present.push_back(c);
+    return ImportTemplateBuilder(std::move(present));
+}
+
 std::string ImportTemplateBuilder::columnNames() const {
     std::string out = "Recips.ADDRESS";
     for (const auto& c : _columns) out += ",Demographics." + c.postupField;

@@ -46,12 +46,20 @@ public:
                                                          const std::vector<CustomField>& customFields, std::string& error);
 
     const std::vector<TemplateColumn>& columns() const { return _columns; }
+    /// This mapping without the columns whose profile field is absent from
+    /// `fields` (a present field, even an empty one, keeps its column).
+    /// PostUp changes only the demographics an import names (postup-api.md
+    /// §6.3: "only the pairs sent are changed"), so importing a profile that
+    /// lacks a mapped field through the restricted template leaves the
+    /// recipient's value alone instead of blanking it with an empty cell.
+    ImportTemplateBuilder restrictedTo(const std::map<std::string, std::string>& fields) const;
     /// "Recips.ADDRESS,Demographics.FirstName,..." in column order.
     std::string columnNames() const;
     /// The POST /importtemplate body for a NORMAL template subscribing to `listId`.
     ImportTemplateSpec spec(const std::string& title, std::int64_t listId) const;
     /// One tab-delimited row: the address, then each column's profile value
-    /// (empty when the profile lacks it). A cell holding a tab, a quote, CR
+    /// (empty when the profile lacks it — use restrictedTo() first to leave
+    /// such columns out). A cell holding a tab, a quote, CR
     /// or LF is wrapped in double quotes with inner quotes doubled.
     std::string row(const std::string& address, const std::map<std::string, std::string>& fields) const;
 

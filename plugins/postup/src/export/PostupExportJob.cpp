@@ -11,6 +11,7 @@
 
 #include "client/PostupClient.h"
 #include "client/PostupException.h"
+#include "ParallelRunner.h"
 #include "export/EmailAddress.h"
 
 namespace jobhost::plugins::postup {
@@ -22,7 +23,6 @@ using sdk::ItemResult;
 using sdk::ItemStatus;
 using sdk::Outcome;
 
-using Addressed = std::vector<std::pair<std::int64_t, std::string>>;
 
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -182,6 +182,7 @@ std::int64_t PostupExportJob::ensureTemplate(const PostupClient& client, sdk::Ex
     const std::string title = (state.listTitle.empty() ? "list " + std::to_string(listId) : state.listTitle) + " (jobhost export)";
     state.importTemplateId = client.createImportTemplate(builder.spec(title, listId));
     state.templateColumns = columns;
+    if (state.templateListId != listId) state.partialTemplates.clear(); // they subscribe to the old list
     state.templateListId = listId;
     saveState(context, state);
     context.logger().info("created PostUp import template " + std::to_string(state.importTemplateId) + " for list " +
@@ -200,44 +201,104 @@ std::optional<ImportStatus> PostupExportJob::waitForImport(const PostupClient& c
     }
 }
 
+bool PostupExportJob::optedOut(const Recipient& recipient) {
+    const std::string status = lower(recipient.status);
+    return status == "o" || status == "optout";
+}
+
 void PostupExportJob::attribute(const PostupClient& client, const ImportStatus& status, std::size_t rows, const Addressed& items,
                                 Results& results) const {
-    const std::int64_t explained = status.newRecords + status.updatedRecords;
-    if (explained >= static_cast<std::int64_t>(rows)) {
+    const bool allApplied = status.newRecords + status.updatedRecords >= static_cast<std::int64_t>(rows);
+    if (allApplied && status.updatedRecords == 0) {
+        // Every row created a recipient: new recipients are NORMAL and subscribed.
         for (const auto& [id, address] : items) results[id] = itemResult(id, ItemStatus::Delivered);
         return;
     }
-    // Some rows were dropped (blocked domain, purge/suppression list, a
-    // syntax PostUp refused): only counts are reported, so check each row.
-    for (const auto& [id, address] : items) {
+    // Existing recipients were updated, or some rows were dropped (blocked
+    // domain, purge/suppression list, a syntax PostUp refused). The counters
+    // do not say which rows, and an update of an opted-out recipient counts
+    // as "updated" although PostUp does not subscribe it (postup-api.md §6.2,
+    // §7.2: OPTOUT cannot be resubscribed) — so look at each row's recipient.
+    std::vector<ItemResult> checked(items.size());
+    ParallelRunner::forEach(items.size(), kVerifyThreads, [&](std::size_t i) {
+        const auto& [id, address] = items[i];
         try {
             auto recipient = client.recipientByAddress(address);
+            if (recipient && optedOut(*recipient)) {
+                checked[i] = itemResult(id, ItemStatus::Skipped, kOptedOutReason);
+                return;
+            }
+            if (recipient && allApplied) {
+                checked[i] = itemResult(id, ItemStatus::Delivered);
+                return;
+            }
             std::optional<Subscription> subscription;
             if (recipient) subscription = client.subscription(_prepared->listId, recipient->recipientId);
             if (subscription && lower(subscription->status.empty() ? subscription->listStatus : subscription->status) == "normal")
-                results[id] = itemResult(id, ItemStatus::Delivered);
+                checked[i] = itemResult(id, ItemStatus::Delivered);
             else
-                results[id] = itemResult(id, ItemStatus::Rejected,
-                                         "PostUp did not add the address to list " + std::to_string(_prepared->listId) + " (" +
-                                             counters(status) + ")");
+                checked[i] = itemResult(id, ItemStatus::Rejected,
+                                        "PostUp did not add the address to list " + std::to_string(_prepared->listId) + " (" +
+                                            counters(status) + ")");
         } catch (const PostupException& e) {
-            results[id] = failedItem(id, e);
+            checked[i] = failedItem(id, e);
         }
-    }
+    });
+    for (std::size_t i = 0; i < items.size(); ++i) results[items[i].first] = checked[i];
 }
 
-void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& items,
-                                 const std::vector<std::string>& rows, Results& results) {
-    // A resumed import: items a crashed or interrupted delivery already sent.
+std::int64_t PostupExportJob::templateFor(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                                         const ImportTemplateBuilder& columns) {
+    const std::string names = columns.columnNames();
+    if (names == _prepared->builder.columnNames()) return _prepared->templateId;
+    if (state.templateListId == _prepared->listId)
+        if (auto it = state.partialTemplates.find(names); it != state.partialTemplates.end()) return it->second;
+    const std::string title = (state.listTitle.empty() ? "list " + std::to_string(_prepared->listId) : state.listTitle) +
+                              " (jobhost export, " + std::to_string(columns.columns().size()) + " of " +
+                              std::to_string(_prepared->builder.columns().size()) + " fields)";
+    const std::int64_t id = client.createImportTemplate(columns.spec(title, _prepared->listId));
+    state.partialTemplates[names] = id;
+    saveState(context, state);
+    context.logger().info("created PostUp import template " + std::to_string(id) + " for rows without some mapped fields (" + names + ")");
+    return id;
+}
+
+std::optional<ImportStatus> PostupExportJob::startImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                                                         const ImportTemplateBuilder& columns, const Addressed& items,
+                                                         const std::vector<std::string>& rows) {
+    const bool full = columns.columnNames() == _prepared->builder.columnNames();
+    ImportStatus started;
+    try {
+        started = client.startImport(templateFor(client, context, state, columns), rows);
+    } catch (const PostupException& e) {
+        if (e.kind() != ApiErrorKind::NotFound) throw;
+        // The template vanished: create it again and retry once.
+        if (full) _prepared->templateId = ensureTemplate(client, context, _prepared->builder, _prepared->listId, state, true);
+        else state.partialTemplates.erase(columns.columnNames());
+        started = client.startImport(templateFor(client, context, state, columns), rows);
+    }
+    PendingImport pending;
+    pending.importId = started.importId;
+    pending.startedAtMs = context.nowMs();
+    for (const auto& [id, address] : items) pending.itemIds.push_back(id);
+    state.pendingImports.push_back(pending);
+    saveState(context, state); // before polling: a crash from here on resumes this import
+    if (started.status == "DONE") return started;
+    return waitForImport(client, context, started.importId);
+}
+
+void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const std::vector<ImportRow>& rows,
+                                 Results& results) {
+    // Resumed imports: items a crashed or interrupted delivery already sent.
     std::unordered_map<std::int64_t, std::size_t> position;
-    for (std::size_t i = 0; i < items.size(); ++i) position[items[i].first] = i;
-    std::vector<bool> covered(items.size(), false);
-    if (state.pendingImport) {
-        const PendingImport pending = *state.pendingImport;
+    for (std::size_t i = 0; i < rows.size(); ++i) position[rows[i].itemId] = i;
+    std::vector<bool> covered(rows.size(), false);
+    const std::vector<PendingImport> pendings = state.pendingImports;
+    for (const auto& pending : pendings) {
         Addressed resumed;
         for (auto id : pending.itemIds)
             if (auto it = position.find(id); it != position.end()) {
-                resumed.push_back(items[it->second]);
+                resumed.emplace_back(id, rows[it->second].address);
                 covered[it->second] = true;
             }
         try {
@@ -245,9 +306,9 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
             if (!status) {
                 for (const auto& [id, address] : resumed)
                     results[id] = itemResult(id, ItemStatus::RetryLater, "PostUp import " + std::to_string(pending.importId) + " still OPEN");
-                for (std::size_t i = 0; i < items.size(); ++i)
-                    if (!covered[i])
-                        results[items[i].first] = itemResult(items[i].first, ItemStatus::RetryLater,
+                for (std::size_t i = 0; i < rows.size(); ++i)
+                    if (!results.count(rows[i].itemId))
+                        results[rows[i].itemId] = itemResult(rows[i].itemId, ItemStatus::RetryLater,
                                                              "waiting for the earlier PostUp import " + std::to_string(pending.importId));
                 return;
             }
@@ -261,47 +322,43 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
             // The import is unknown to PostUp: send its rows again.
             for (const auto& [id, address] : resumed) covered[position[id]] = false;
         }
-        state.pendingImport.reset();
     }
+    state.pendingImports.clear();
 
-    Addressed fresh;
-    std::vector<std::string> freshRows;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (!covered[i]) {
-            fresh.push_back(items[i]);
-            freshRows.push_back(rows[i]);
-        }
-    if (fresh.empty()) {
+    // One import per column set, in the order the sets first appear.
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (covered[i]) continue;
+        const std::string names = rows[i].columns.columnNames();
+        auto [it, added] = groups.try_emplace(names);
+        if (added) order.push_back(names);
+        it->second.push_back(i);
+    }
+    if (order.empty()) {
         saveState(context, state);
         return;
     }
-
-    ImportStatus started;
-    try {
-        started = client.startImport(_prepared->templateId, freshRows);
-    } catch (const PostupException& e) {
-        if (e.kind() != ApiErrorKind::NotFound) throw;
-        // The template vanished: create it again and retry once.
-        _prepared->templateId = ensureTemplate(client, context, _prepared->builder, _prepared->listId, state, true);
-        started = client.startImport(_prepared->templateId, freshRows);
+    for (const auto& names : order) {
+        const auto& members = groups[names];
+        Addressed items;
+        std::vector<std::string> lines;
+        for (auto i : members) {
+            items.emplace_back(rows[i].itemId, rows[i].address);
+            lines.push_back(rows[i].line);
+        }
+        auto status = startImport(client, context, state, rows[members.front()].columns, items, lines);
+        if (!status) {
+            for (const auto& [id, address] : items)
+                results[id] = itemResult(id, ItemStatus::RetryLater,
+                                         "PostUp import " + std::to_string(state.pendingImports.back().importId) + " still OPEN");
+            continue;
+        }
+        attribute(client, *status, lines.size(), items, results);
     }
-    PendingImport pending;
-    pending.importId = started.importId;
-    pending.startedAtMs = context.nowMs();
-    for (const auto& [id, address] : fresh) pending.itemIds.push_back(id);
-    state.pendingImport = pending;
-    saveState(context, state); // before polling: a crash from here on resumes this import
-
-    auto status = started.status == "DONE" ? std::optional<ImportStatus>(started) : waitForImport(client, context, started.importId);
-    if (!status) {
-        for (const auto& [id, address] : fresh)
-            results[id] = itemResult(id, ItemStatus::RetryLater, "PostUp import " + std::to_string(started.importId) + " still OPEN");
-        return;
-    }
-    attribute(client, *status, freshRows.size(), fresh, results);
-    // The pending import stays in the state until the next delivery: if the
+    // The pending imports stay in the state until the next delivery: if the
     // host crashes before recording these results, the re-delivered items
-    // find it and are not imported a second time.
+    // find them and are not imported a second time.
 }
 
 void PostupExportJob::unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& exits,
@@ -385,8 +442,8 @@ sdk::DeliveryResult PostupExportJob::deliver(sdk::ExportContext& context, const 
             lastFor[addresses[i].empty() ? "profile:" + change.profileId : lower(addresses[i])] = i;
         }
 
-        Addressed imports, exits;
-        std::vector<std::string> rows;
+        Addressed exits;
+        std::vector<ImportRow> imports;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             const auto& change = batch[i];
             const std::string& address = addresses[i];
@@ -412,19 +469,22 @@ sdk::DeliveryResult PostupExportJob::deliver(sdk::ExportContext& context, const 
                                                                     : "invalid email address \"" + address + "\": " + reason);
                 continue;
             }
-            imports.emplace_back(change.itemId, address);
-            rows.push_back(p.builder.row(address, change.fields));
+            // Only the mapped fields the profile has: a missing one is left out
+            // of the row (and of its template), so PostUp keeps its value.
+            ImportTemplateBuilder columns = p.builder.restrictedTo(change.fields);
+            std::string line = columns.row(address, change.fields);
+            imports.push_back(ImportRow{change.itemId, address, std::move(columns), std::move(line)});
         }
 
         ExportState state = ExportState::parse(context.loadState());
-        if (!imports.empty() || state.pendingImport) {
+        if (!imports.empty() || !state.pendingImports.empty()) {
             try {
-                importRows(client, context, state, imports, rows, results);
+                importRows(client, context, state, imports, results);
             } catch (const PostupException& e) {
                 if (isAuth(e)) throw;
                 if (!e.transient() && e.kind() != ApiErrorKind::BadRequest) throw;
-                for (const auto& [id, address] : imports)
-                    if (!results.count(id)) results[id] = failedItem(id, e);
+                for (const auto& row : imports)
+                    if (!results.count(row.itemId)) results[row.itemId] = failedItem(row.itemId, e);
             }
         }
         if (!exits.empty()) unsubscribe(client, context, state, exits, results);

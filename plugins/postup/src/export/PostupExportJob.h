@@ -35,12 +35,20 @@ class PostupException;
 ///
 /// deliver(): per batch, the last change per address wins (earlier ones are
 /// Skipped as superseded). Enters and updates with a valid address become
-/// rows of one POST /import; the import id is saved in the state *before*
-/// polling GET /import/{id} to DONE, and a later deliver() that sees any of
-/// those items again resumes that import instead of importing them twice.
-/// new + updated == rows → every row Delivered; otherwise each row is
-/// verified (GET /recipient, GET /listsubscription/{list}/{recipient}) and
-/// the ones not subscribed are Rejected with the import's counters.
+/// import rows holding only the mapped fields the profile has: a profile
+/// that lacks a mapped field is imported through a template without that
+/// column (created once per column set, kept in the state), so PostUp keeps
+/// the recipient's value instead of receiving an empty cell (postup-api.md
+/// §6.3). One POST /import per column set; each import id is saved in the
+/// state *before* polling GET /import/{id} to DONE, and a later deliver()
+/// that sees any of those items again resumes that import instead of
+/// importing them twice. Only new records (new == rows) → every row
+/// Delivered. Otherwise each row's recipient is looked up (GET /recipient,
+/// kVerifyThreads at a time): global status OPTOUT ("O") → Skipped with
+/// kOptedOutReason (PostUp updated the recipient but never subscribes an
+/// opted-out one; nothing to retry); every row applied → Delivered; else
+/// the list subscription decides (NORMAL → Delivered, none → Rejected with
+/// the import's counters).
 /// Addresses failing EmailAddress are Rejected ("invalid email address …")
 /// without being sent. Exits: with remove_on_exit, POST /listsubscription
 /// status UNSUB (Skipped when PostUp has no such recipient); a user without
@@ -64,6 +72,12 @@ public:
     /// How long deliver() polls one import before answering RetryLater
     /// (the import stays pending in the state and is resumed next time).
     static constexpr std::int64_t kMaxImportWaitMs = 10 * 60 * 1000;
+    /// Parallel GET /recipient calls when an import's rows must be checked one by one.
+    static constexpr int kVerifyThreads = 4;
+    /// The Skipped reason of a row whose recipient opted out of all mail.
+    static constexpr const char* kOptedOutReason =
+        "PostUp recipient has opted out of all mail (global status OPTOUT): the import updated it, but PostUp does not add "
+        "opted-out recipients to lists";
 
     sdk::Outcome prepare(sdk::ExportContext& context) override;
     sdk::DeliveryResult deliver(sdk::ExportContext& context, const std::vector<sdk::ExportChange>& batch) override;
@@ -79,6 +93,17 @@ private:
         ImportTemplateBuilder builder;
     };
     using Results = std::map<std::int64_t, sdk::ItemResult>;
+    using Addressed = std::vector<std::pair<std::int64_t, std::string>>;
+    /// One enter/update as an import row: the columns it fills and its text.
+    struct ImportRow {
+        std::int64_t itemId = 0;
+        std::string address;
+        ImportTemplateBuilder columns;
+        std::string line;
+    };
+
+    /// True when the recipient's global status is OPTOUT ("O").
+    static bool optedOut(const Recipient& recipient);
 
     sdk::Outcome doPrepare(sdk::ExportContext& context);
     std::int64_t resolveList(const PostupClient& client, sdk::ExportContext& context, const ExportConfig& config, ExportState& state,
@@ -87,16 +112,24 @@ private:
                                 std::int64_t listId, ExportState& state, bool forceNew);
     /// Polls `importId` until DONE; nullopt when cancelled or past kMaxImportWaitMs.
     std::optional<ImportStatus> waitForImport(const PostupClient& client, sdk::ExportContext& context, std::int64_t importId) const;
-    /// Delivered/Rejected for `items` (address by item id) after a DONE import of `rows` rows.
-    void attribute(const PostupClient& client, const ImportStatus& status, std::size_t rows,
-                   const std::vector<std::pair<std::int64_t, std::string>>& items, Results& results) const;
-    void importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
-                    const std::vector<std::pair<std::int64_t, std::string>>& items, const std::vector<std::string>& rows,
+    /// Delivered/Skipped/Rejected for `items` (address by item id) after a DONE import of `rows` rows.
+    void attribute(const PostupClient& client, const ImportStatus& status, std::size_t rows, const Addressed& items,
+                   Results& results) const;
+    /// The template for `columns`: the prepared one when all mapped columns
+    /// are present, else a partial template from the state, created once.
+    std::int64_t templateFor(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                             const ImportTemplateBuilder& columns);
+    /// POST /import of `rows` (recorded in state.pendingImports and saved
+    /// before polling); the DONE status, or nullopt when it stayed OPEN.
+    std::optional<ImportStatus> startImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
+                                            const ImportTemplateBuilder& columns, const Addressed& items,
+                                            const std::vector<std::string>& rows);
+    void importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const std::vector<ImportRow>& rows,
                     Results& results);
-    void unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
-                     const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results);
-    void unsubscribeByImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
-                             const std::vector<std::pair<std::int64_t, std::string>>& exits, Results& results);
+    void unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& exits,
+                     Results& results);
+    void unsubscribeByImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& exits,
+                             Results& results);
     bool saveState(sdk::ExportContext& context, const ExportState& state) const;
 
     std::optional<Prepared> _prepared;
