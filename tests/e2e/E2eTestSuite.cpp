@@ -4,10 +4,13 @@
 
 #include <cppunit/TestSuite.h>
 
+#include "ExportPipelineTest.h"
+
 namespace jobhost::tests::e2e {
 
 CppUnit::Test* E2eTestSuite::suite() {
     auto* suite = new CppUnit::TestSuite("E2eTestSuite");
+    suite->addTest(ExportPipelineTest::suite());
     return suite;
 }
 
