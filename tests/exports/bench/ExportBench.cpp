@@ -1,8 +1,12 @@
 // jobhost exports bench — ExportBench.cpp
-// Latency from a membership change (outbox commit) to the PostUp POST /import
-// that carries it (p50/p95) at the default 5 s and at a 1 s flush interval,
-// and delivered users/s for a backfill. Uses the in-process simulator, the
-// host's ExportRunner, store and transport and the PostUp ExportJob.
+// Latency from a profile change to the PostUp POST /import that carries it
+// (p50/p95) at the default 5 s and at a 1 s flush interval, and delivered
+// users/s for a backfill. A profile change is a postup_users stream event
+// committed to the store (what an import checkpoint writes); from there the
+// host's ProfileSync (profile builder → membership engine → outbox, in one
+// transaction), the ExportRunner, store and transport and the PostUp
+// ExportJob carry it to the in-process simulator. The sync loop runs every
+// 10 ms (serve runs it after each import run and on its timer).
 // usage: export-bench [--rate N/s] [--seconds S] [--backfill N] [--import-delay-ms MS]
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
@@ -23,13 +27,21 @@
 #include <Poco/JSON/Parser.h>
 
 #include "audiences/OutboxRepository.h"
+#include "audiences/ProfileSync.h"
 #include "export/PostupExportJob.h"
 #include "exports/ExportRunner.h"
 #include "jobhost/sim/SimulatorServer.h"
 #include "support/ExportHarness.h"
+#include "store/AudienceDefinitionRepository.h"
+#include "store/StreamRepository.h"
 #include "support/HookTransport.h"
 
 using namespace jobhost;
+using jobhost::host::AudienceDefinition;
+using jobhost::host::AudienceDefinitionRepository;
+using jobhost::host::StreamEvent;
+using jobhost::host::StreamRepository;
+using jobhost::host::audiences::ProfileSync;
 using namespace jobhost::host::exports;
 using namespace jobhost::host::exports::test;
 
@@ -73,6 +85,18 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
         };
         return hook;
     };
+    // The audience every new profile with an email enters, evaluated once
+    // before the export subscribes (no backfill: nobody is a member yet).
+    {
+        Poco::Data::Session session = h.store().openSession();
+        AudienceDefinition definition{"engaged", "Everyone with an email", "FILTER EXISTS email", wallMs(), wallMs()};
+        AudienceDefinitionRepository(session).insert(definition);
+    }
+    auto mappings = ProfileSync::loadMappings(h.services().plugins);
+    {
+        Poco::Data::Session session = h.store().openSession();
+        ProfileSync(session, mappings).run();
+    }
     ExportRunner::Options o;
     o.pJob = std::make_shared<jobhost::plugins::postup::PostupExportJob>();
     o.idleSleepMs = 20;
@@ -80,7 +104,17 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
     runner.start();
     std::atomic<bool> stop{false};
     std::thread worker([&] { runner.run([&] { return stop.load(); }); });
+    std::thread sync([&] {
+        Poco::Data::Session session = h.store().openSession();
+        ProfileSync profiles(session, mappings);
+        while (!stop.load()) {
+            profiles.run();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    });
 
+    Poco::Data::Session session = h.store().openSession();
+    StreamRepository streams(session);
     std::map<std::string, std::int64_t> changedAt;
     const auto interval = std::chrono::microseconds(static_cast<std::int64_t>(1e6 / rate));
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
@@ -91,7 +125,13 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
         next += interval;
         ++n;
         const std::int64_t at = wallMs();
-        h.enqueue(n, "enter", {{"email", email(n)}}, at);
+        StreamEvent event;
+        event.stream = "postup_users";
+        event.naturalKey = "bench:" + std::to_string(flushMs) + ":" + std::to_string(n);
+        event.eventTimeMs = at;
+        event.ingestedAtMs = at;
+        event.fieldsJson = R"([["address",")" + email(n) + R"("],["recipientId",")" + std::to_string(n) + R"("],["channel","E"],["status","N"]])";
+        streams.append(event);
         changedAt[email(n)] = at;
     }
     // Wait for the tail to be flushed (at most two flush intervals).
@@ -106,12 +146,13 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
     }
     stop = true;
     worker.join();
+    sync.join();
     std::vector<std::int64_t> latencies;
     for (const auto& [address, at] : changedAt) {
         auto it = calledAt.find(address);
         if (it != calledAt.end()) latencies.push_back(it->second - at);
     }
-    std::printf("flush %5lld ms: %zu changes at %.0f/s -> %zu imports; change->POST /import p50 %.0f ms, p95 %.0f ms, max %.0f ms%s\n",
+    std::printf("flush %5lld ms: %zu profile changes at %.0f/s -> %zu imports; profile change->POST /import p50 %.0f ms, p95 %.0f ms, max %.0f ms%s\n",
                 static_cast<long long>(flushMs), changedAt.size(), rate, imports, percentile(latencies, 0.50),
                 percentile(latencies, 0.95), percentile(latencies, 1.0),
                 latencies.size() == changedAt.size() ? "" : " (some changes never reached an import!)");
