@@ -2,10 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "JobApiTest.h"
 
+#include <sstream>
+
 #include <Poco/JSON/Array.h>
 
 #include "ConsoleFixture.h"
+#include "app/HostException.h"
+#include "config/DeclarativeConfig.h"
 #include "console/ConsoleAudit.h"
+#include "util/JsonDocument.h"
 #include "store/JobRepository.h"
 #include "store/RunRepository.h"
 
@@ -260,4 +265,65 @@ void JobApiTest::testAuditListEveryMutation() {
     Poco::JSON::Object::Ptr pause = rows->getObject(2)->getObject("detail");
     CPPUNIT_ASSERT(pause->getObject("before")->getValue<bool>("enabled"));
     CPPUNIT_ASSERT(!pause->getObject("after")->getValue<bool>("enabled"));
+}
+
+void JobApiTest::testRetryOverridesValidatedLikeApply() {
+    struct Case {
+        std::string retry;
+        std::string field;
+    };
+    for (const Case& c : std::vector<Case>{{R"({"max_attempts":-1})", "retry.max_attempts"},
+                                           {R"({"jitter":1})", "retry.jitter"},
+                                           {R"({"base_ms":5000,"cap_ms":10})", "retry.cap_ms"},
+                                           {R"("often")", "retry"}}) {
+        HttpResult r = _pConsole->call("POST", "/api/v1/jobs", jobBody("j", R"(,"retry":)" + c.retry + R"(,"config":{"site_id":"s"})"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(c.retry + " → " + r.body, 400, r.status);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(c.retry + " → " + r.body, c.field, r.errorField());
+    }
+    HttpResult created = _pConsole->call("POST", "/api/v1/jobs", jobBody("j", R"(,"retry":{"max_attempts":2,"base_ms":500},"config":{"site_id":"s"})"));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
+    CPPUNIT_ASSERT_EQUAL(2, created.object()->getObject("retry")->getValue<int>("max_attempts"));
+    CPPUNIT_ASSERT(created.object()->getObject("retry")->get("cap_ms").isEmpty());
+    // A PUT without a retry block (the web form has none) keeps the overrides; one with a block replaces them.
+    HttpResult kept = _pConsole->call("PUT", "/api/v1/jobs/j", jobBody("j", R"(,"config":{"site_id":"s2"})"));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(kept.body, 200, kept.status);
+    CPPUNIT_ASSERT_EQUAL(2, kept.object()->getObject("retry")->getValue<int>("max_attempts"));
+    HttpResult replaced = _pConsole->call("PUT", "/api/v1/jobs/j", jobBody("j", R"(,"retry":{"max_attempts":7},"config":{"site_id":"s2"})"));
+    CPPUNIT_ASSERT_EQUAL(7, replaced.object()->getObject("retry")->getValue<int>("max_attempts"));
+    CPPUNIT_ASSERT(replaced.object()->getObject("retry")->get("base_ms").isEmpty());
+    CPPUNIT_ASSERT_EQUAL(std::string("retry"), replaced.object()->getArray("changed")->getElement<std::string>(0));
+    Poco::Data::Session session = _pConsole->store().openSession();
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(7), *JobRepository(session).get("j").retry.maxAttempts);
+}
+
+void JobApiTest::testSameProblemsAsApply() {
+    // The same job object, once as a console body and once in a declarative
+    // config, yields the same problems in the same order (one code path).
+    const std::string job = R"({"provider":"postup","type":"import","authorization":"main","colour":"red",)"
+                            R"("schedule":{"interval_seconds":-1},"retry":{"cap_ms":"x"},"config":{"page_size":0,"surprise":1}})";
+    std::vector<std::string> fromApply;
+    try {
+        Poco::JSON::Object::Ptr document = JsonDocument::parseObject(
+            R"({"authorizations":{"main":{"provider":"postup","method":"password","fields":{"username":"u","password":"${env:NOPE}",)"
+            R"("api_base_url":"http://127.0.0.1:1/api"}}},"jobs":{"j":)" + job + "}}",
+            "test");
+        DeclarativeConfig::read(document, "cfg.json", *_pConsole->services().pPlugins);
+        CPPUNIT_FAIL("apply accepted the job");
+    } catch (const ConfigException& e) {
+        std::istringstream lines(e.message());
+        std::string line;
+        std::getline(lines, line); // "cfg.json: N problems"
+        while (std::getline(lines, line)) {
+            const std::string prefix = "  jobs.j.";
+            CPPUNIT_ASSERT_MESSAGE(line, line.rfind(prefix, 0) == 0);
+            fromApply.push_back(line.substr(prefix.size()));
+        }
+    }
+    HttpResult r = _pConsole->call("POST", "/api/v1/jobs", R"({"name":"j",)" + job.substr(1));
+    CPPUNIT_ASSERT_EQUAL(400, r.status);
+    std::string joined;
+    for (const auto& line : fromApply) joined += (joined.empty() ? "" : "; ") + line;
+    CPPUNIT_ASSERT(fromApply.size() >= 5);
+    CPPUNIT_ASSERT_EQUAL(joined, r.errorMessage());
+    CPPUNIT_ASSERT_EQUAL(std::string("colour"), r.errorField());
 }

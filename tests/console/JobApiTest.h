@@ -23,6 +23,8 @@ class JobApiTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testRunProgressFromBoard);
     CPPUNIT_TEST(testMetricsCountRuns);
     CPPUNIT_TEST(testAuditListEveryMutation);
+    CPPUNIT_TEST(testRetryOverridesValidatedLikeApply);
+    CPPUNIT_TEST(testSameProblemsAsApply);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -41,6 +43,8 @@ public:
     void testRunProgressFromBoard();
     void testMetricsCountRuns();
     void testAuditListEveryMutation();
+    void testRetryOverridesValidatedLikeApply();
+    void testSameProblemsAsApply();
 
 private:
     std::unique_ptr<ConsoleFixture> _pConsole;

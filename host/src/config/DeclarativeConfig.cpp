@@ -21,11 +21,15 @@ using Poco::JSON::Object;
 const std::regex kReference(R"(^\$\{(env|file):([^}]+)\}$)");
 const std::regex kName(R"(^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$)");
 
+/// "<path>.<key>", or just "<key>" at the top of a document without a path (the console's job form).
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
 /// Collects problems instead of stopping at the first.
 class Problems {
 public:
     void add(const std::string& path, const std::string& what) { _lines.push_back(path + ": " + what); }
     void addAll(const std::vector<std::string>& lines) { _lines.insert(_lines.end(), lines.begin(), lines.end()); }
+    const std::vector<std::string>& lines() const { return _lines; }
     bool empty() const { return _lines.empty(); }
     [[noreturn]] void raise(const std::string& origin) const {
         std::ostringstream out;
@@ -50,12 +54,12 @@ Object::Ptr objectAt(const Object::Ptr& parent, const std::string& key, const st
 
 std::string text(const Object::Ptr& o, const std::string& key, const std::string& path, Problems& problems, bool required) {
     if (!o->has(key)) {
-        if (required) problems.add(path + "." + key, "required string is missing");
+        if (required) problems.add(join(path, key), "required string is missing");
         return {};
     }
     Var v = o->get(key);
     if (!v.isString()) {
-        problems.add(path + "." + key, "expected string");
+        problems.add(join(path, key), "expected string");
         return {};
     }
     return v.convert<std::string>();
@@ -68,7 +72,7 @@ void refuseUnknown(const Object::Ptr& o, const std::string& path, const std::set
         if (!allowed.count(n)) {
             std::string list;
             for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-            problems.add(path + "." + n, "unknown key (allowed: " + list + ")");
+            problems.add(join(path, n), "unknown key (allowed: " + list + ")");
         }
 }
 
@@ -138,64 +142,15 @@ DeclarativeConfig DeclarativeConfig::read(const Object::Ptr& document, const std
     });
 
     eachNamed("jobs", [&](const std::string& name, const Object::Ptr& o, const std::string& path) {
-        refuseUnknown(o, path, {"provider", "type", "authorization", "schedule", "enabled", "retry", "config"}, problems);
-        JobSpec spec;
-        spec.name = name;
-        spec.provider = text(o, "provider", path, problems, true);
-        spec.type = text(o, "type", path, problems, true);
-        spec.authorization = text(o, "authorization", path, problems, true);
-        if (o->has("enabled")) {
-            Var v = o->get("enabled");
-            if (v.type() != typeid(bool)) problems.add(path + ".enabled", "expected boolean");
-            else spec.enabled = v.convert<bool>();
-        }
-        if (Object::Ptr schedule = objectAt(o, "schedule", path + ".schedule", problems)) {
-            refuseUnknown(schedule, path + ".schedule", {"interval_seconds"}, problems);
-            if (schedule->has("interval_seconds")) {
-                Var v = schedule->get("interval_seconds");
-                if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
-                    problems.add(path + ".schedule.interval_seconds", "expected a non-negative integer (0 = manual only)");
-                else spec.intervalSeconds = v.convert<Poco::Int64>();
-            }
-        }
-        if (Object::Ptr retry = objectAt(o, "retry", path + ".retry", problems)) {
-            refuseUnknown(retry, path + ".retry", {"max_attempts", "base_ms", "cap_ms", "max_elapsed_ms"}, problems);
-            auto read = [&](const char* key, std::optional<std::int64_t>& target) {
-                if (!retry->has(key)) return;
-                Var v = retry->get(key);
-                if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
-                    problems.add(path + ".retry." + key, "expected a non-negative integer");
-                else target = v.convert<Poco::Int64>();
-            };
-            read("max_attempts", spec.retry.maxAttempts);
-            read("base_ms", spec.retry.baseMs);
-            read("cap_ms", spec.retry.capMs);
-            read("max_elapsed_ms", spec.retry.maxElapsedMs);
-            if (spec.retry.baseMs && spec.retry.capMs && *spec.retry.capMs < *spec.retry.baseMs)
-                problems.add(path + ".retry.cap_ms", "must not be below base_ms");
-        }
-        Object::Ptr jobConfig = objectAt(o, "config", path + ".config", problems);
-        bool knownAuthorization = false;
-        for (const auto& a : config._authorizations) knownAuthorization |= (a.name == spec.authorization);
-        if (!spec.authorization.empty() && !knownAuthorization)
-            problems.add(path + ".authorization", "\"" + spec.authorization + "\" is not declared under authorizations");
-        if (spec.provider.empty() || spec.type.empty()) return;
-        try {
-            const ProviderManifest& manifest = manifests.manifest(spec.provider);
-            const JobType* type = manifest.findJobType(spec.type);
-            if (!type) {
-                std::string known;
-                for (const auto& t : manifest.jobTypes) known += (known.empty() ? "" : ", ") + t.name;
-                problems.add(path + ".type", "\"" + spec.type + "\" is not a job type of provider " + spec.provider + " (known: " + known + ")");
-                return;
-            }
-            std::vector<std::string> errors;
-            spec.config = type->config.validate(jobConfig ? jobConfig : Object::Ptr(new Object), path + ".config", errors);
-            problems.addAll(errors);
-        } catch (const HostException& e) {
-            problems.add(path + ".provider", e.message());
-        }
-        config._jobs.push_back(std::move(spec));
+        auto declared = [&config](const JobSpec& job) -> std::string {
+            for (const auto& a : config._authorizations)
+                if (a.name == job.authorization) return {};
+            return "\"" + job.authorization + "\" is not declared under authorizations";
+        };
+        std::vector<std::string> jobProblems;
+        JobSpec spec = readJob(name, o, path, manifests, declared, jobProblems);
+        problems.addAll(jobProblems);
+        if (spec.config) config._jobs.push_back(std::move(spec));
     });
 
     eachNamed("audiences", [&](const std::string& slug, const Object::Ptr& o, const std::string& path) {
@@ -210,6 +165,71 @@ DeclarativeConfig DeclarativeConfig::read(const Object::Ptr& document, const std
 
     if (!problems.empty()) problems.raise(origin);
     return config;
+}
+
+JobSpec DeclarativeConfig::readJob(const std::string& name, const Object::Ptr& o, const std::string& path, const PluginRegistry& manifests,
+                                   const AuthorizationCheck& checkAuthorization, std::vector<std::string>& problemLines) {
+    Problems problems;
+    refuseUnknown(o, path, {"provider", "type", "authorization", "schedule", "enabled", "retry", "config"}, problems);
+    JobSpec spec;
+    spec.name = name;
+    spec.provider = text(o, "provider", path, problems, true);
+    spec.type = text(o, "type", path, problems, true);
+    spec.authorization = text(o, "authorization", path, problems, true);
+    if (o->has("enabled")) {
+        Var v = o->get("enabled");
+        if (v.type() != typeid(bool)) problems.add(join(path, "enabled"), "expected boolean");
+        else spec.enabled = v.convert<bool>();
+    }
+    if (Object::Ptr schedule = objectAt(o, "schedule", join(path, "schedule"), problems)) {
+        refuseUnknown(schedule, join(path, "schedule"), {"interval_seconds"}, problems);
+        if (schedule->has("interval_seconds")) {
+            Var v = schedule->get("interval_seconds");
+            if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
+                problems.add(join(path, "schedule.interval_seconds"), "expected a non-negative integer (0 = manual only)");
+            else spec.intervalSeconds = v.convert<Poco::Int64>();
+        }
+    }
+    if (Object::Ptr retry = objectAt(o, "retry", join(path, "retry"), problems)) {
+        refuseUnknown(retry, join(path, "retry"), {"max_attempts", "base_ms", "cap_ms", "max_elapsed_ms"}, problems);
+        auto read = [&](const char* key, std::optional<std::int64_t>& target) {
+            if (!retry->has(key)) return;
+            Var v = retry->get(key);
+            if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
+                problems.add(join(path, std::string("retry.") + key), "expected a non-negative integer");
+            else target = v.convert<Poco::Int64>();
+        };
+        read("max_attempts", spec.retry.maxAttempts);
+        read("base_ms", spec.retry.baseMs);
+        read("cap_ms", spec.retry.capMs);
+        read("max_elapsed_ms", spec.retry.maxElapsedMs);
+        if (spec.retry.baseMs && spec.retry.capMs && *spec.retry.capMs < *spec.retry.baseMs)
+            problems.add(join(path, "retry.cap_ms"), "must not be below base_ms");
+    }
+    Object::Ptr jobConfig = objectAt(o, "config", join(path, "config"), problems);
+    if (!spec.authorization.empty() && checkAuthorization) {
+        std::string problem = checkAuthorization(spec);
+        if (!problem.empty()) problems.add(join(path, "authorization"), problem);
+    }
+    if (!spec.provider.empty() && !spec.type.empty()) {
+        try {
+            const ProviderManifest& manifest = manifests.manifest(spec.provider);
+            const JobType* type = manifest.findJobType(spec.type);
+            if (!type) {
+                std::string known;
+                for (const auto& t : manifest.jobTypes) known += (known.empty() ? "" : ", ") + t.name;
+                problems.add(join(path, "type"), "\"" + spec.type + "\" is not a job type of provider " + spec.provider + " (known: " + known + ")");
+            } else {
+                std::vector<std::string> errors;
+                spec.config = type->config.validate(jobConfig ? jobConfig : Object::Ptr(new Object), join(path, "config"), errors);
+                problems.addAll(errors);
+            }
+        } catch (const HostException& e) {
+            problems.add(join(path, "provider"), e.message());
+        }
+    }
+    problemLines.insert(problemLines.end(), problems.lines().begin(), problems.lines().end());
+    return spec;
 }
 
 Object::Ptr DeclarativeConfig::resolveSecrets(const AuthorizationSpec& authorization, const PluginRegistry& manifests) const {

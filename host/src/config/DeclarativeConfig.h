@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,23 @@ public:
     static DeclarativeConfig readFile(const std::string& path, const PluginRegistry& manifests);
     static DeclarativeConfig read(const Poco::JSON::Object::Ptr& document, const std::string& origin,
                                   const PluginRegistry& manifests);
+
+    /// Says what is wrong with a job's authorization ("" = usable). The
+    /// config file checks its own authorizations section, the console its store.
+    using AuthorizationCheck = std::function<std::string(const JobSpec& job)>;
+
+    /// Validates one job definition with the rules of the "jobs" section —
+    /// known keys only (provider, type, authorization, schedule, enabled,
+    /// retry, config), the authorization passes `checkAuthorization`, the
+    /// provider and its job type exist, the config is checked against the
+    /// type's schema and gets its defaults — so the console's job form and
+    /// `apply` share one code path. Appends each problem as "<path>.<key>:
+    /// <what>" ("<key>: <what>" when `path` is empty), in that order, and never
+    /// throws for bad input. The returned spec's config is null when it could
+    /// not be validated.
+    static JobSpec readJob(const std::string& name, const Poco::JSON::Object::Ptr& job, const std::string& path,
+                           const PluginRegistry& manifests, const AuthorizationCheck& checkAuthorization,
+                           std::vector<std::string>& problems);
 
     /// Resolves `${env:NAME}` and `${file:PATH}` references of an
     /// authorization's secret fields (PATH relative to the config file's

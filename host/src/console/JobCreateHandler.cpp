@@ -29,7 +29,7 @@ void JobCreateHandler::handle(ApiRequest& request, Poco::Net::HTTPServerResponse
     JobForm::reschedule(jobs, job.id, job, now);
     Poco::JSON::Object::Ptr view = JobView::load(session, job, _services.pPlugins);
     ConsoleAudit::record(session, request.actor(), "create", "job", job.name,
-                         {"provider", "type", "authorization", "config", "schedule", "enabled"}, nullptr, view);
+                         {"provider", "type", "authorization", "config", "schedule", "enabled", "retry"}, nullptr, view);
     transaction.commit();
     JsonResponse::send(response, 201, view);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console/JobForm.h"
 
+#include "config/DeclarativeConfig.h"
 #include "console/ApiException.h"
 #include "console/AuthorizationForm.h"
 #include "console/FormErrors.h"
@@ -15,68 +16,52 @@ using Poco::JSON::Object;
 
 JobRecord JobForm::read(const Object::Ptr& body, const PluginRegistry& plugins, Poco::Data::Session& session, const std::string& name) {
     FormErrors errors;
-    errors.refuseUnknown(body, "", {"name", "provider", "type", "authorization", "schedule", "enabled", "config"});
     JobRecord job;
     job.name = name.empty() ? errors.text(body, "name", true) : name;
     if (name.empty() && !job.name.empty() && !AuthorizationForm::validName(job.name))
         errors.add("name", "names are 1-64 letters, digits, '.', '_' or '-'");
-    job.provider = errors.text(body, "provider", true);
-    job.type = errors.text(body, "type", true);
-    job.authorization = errors.text(body, "authorization", true);
-    if (body->has("enabled")) {
-        Var v = body->get("enabled");
-        if (v.type() != typeid(bool)) errors.add("enabled", "expected boolean");
-        else job.enabled = v.convert<bool>();
-    }
-    std::optional<Poco::Int64> interval;
-    if (body->has("schedule") && !body->get("schedule").isEmpty()) {
-        Var s = body->get("schedule");
-        if (s.type() != typeid(Object::Ptr)) {
-            errors.add("schedule", "expected an object {\"interval_seconds\": N}");
-        } else {
-            Object::Ptr schedule = s.extract<Object::Ptr>();
-            errors.refuseUnknown(schedule, "schedule", {"interval_seconds"});
-            if (schedule->has("interval_seconds")) {
-                Var v = schedule->get("interval_seconds");
-                if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
-                    errors.add("schedule.interval_seconds", "expected a non-negative integer (0 = manual only)");
-                else interval = v.convert<Poco::Int64>();
-            }
-        }
-    }
-    Object::Ptr config = new Object;
-    if (body->has("config") && !body->get("config").isEmpty()) {
-        Var c = body->get("config");
-        if (c.type() != typeid(Object::Ptr)) errors.add("config", "expected an object");
-        else config = c.extract<Object::Ptr>();
-    }
-    bool providerKnown = false;
-    if (!job.provider.empty() && !job.type.empty()) {
-        try {
-            const JobType* type = plugins.manifest(job.provider).findJobType(job.type);
-            providerKnown = true;
-            if (!type) {
-                errors.add("type", "\"" + job.type + "\" is not a job type of provider " + job.provider);
-            } else {
+    // Never echo a secret config value in an error message.
+    try {
+        if (body->has("provider") && body->has("type") && body->has("config") && body->get("config").type() == typeid(Object::Ptr)) {
+            Object::Ptr config = body->getObject("config");
+            if (const JobType* type = plugins.manifest(body->getValue<std::string>("provider")).findJobType(body->getValue<std::string>("type")))
                 for (const auto& key : type->config.secretKeys())
                     if (config->has(key)) errors.mask(config->get(key));
-                std::vector<std::string> problems;
-                Object::Ptr validated = type->config.validate(config, "config", problems);
-                for (const auto& p : problems) errors.addLine(p);
-                if (problems.empty()) job.configJson = JsonDocument::stringify(validated);
-                job.intervalSeconds = interval.value_or(type->defaultIntervalSeconds);
-            }
-        } catch (const HostException& e) {
-            errors.add("provider", e.message());
         }
+    } catch (const Poco::Exception&) {
+        // unknown provider or non-string fields: readJob below names the problem
     }
-    if (!job.authorization.empty()) {
-        std::optional<AuthorizationRecord> authorization = AuthorizationRepository(session).find(job.authorization);
-        if (!authorization) errors.add("authorization", "\"" + job.authorization + "\" does not exist; create it first");
-        else if (providerKnown && authorization->provider != job.provider)
-            errors.add("authorization", "\"" + job.authorization + "\" belongs to provider " + authorization->provider + ", not " + job.provider);
-    }
+
+    // The job object of a declarative config is the body without its name:
+    // validated by the very code `jobhost apply` uses.
+    Object::Ptr definition = new Object(*body);
+    definition->remove("name");
+    auto inStore = [&](const JobSpec& spec) -> std::string {
+        std::optional<AuthorizationRecord> authorization = AuthorizationRepository(session).find(spec.authorization);
+        if (!authorization) return "\"" + spec.authorization + "\" does not exist; create it first";
+        bool providerKnown = true; // an unknown provider is reported as such, not as a mismatch
+        try {
+            plugins.manifest(spec.provider);
+        } catch (const HostException&) {
+            providerKnown = false;
+        }
+        if (authorization->provider != spec.provider && providerKnown)
+            return "\"" + spec.authorization + "\" belongs to provider " + authorization->provider + ", not " + spec.provider;
+        return {};
+    };
+    std::vector<std::string> problems;
+    JobSpec spec = DeclarativeConfig::readJob(job.name, definition, "", plugins, inStore, problems);
+    for (const auto& line : problems) errors.addLine(line);
     errors.raiseIfAny();
+
+    job.provider = spec.provider;
+    job.type = spec.type;
+    job.authorization = spec.authorization;
+    job.enabled = spec.enabled;
+    job.configJson = JsonDocument::stringify(spec.config);
+    const JobType* type = plugins.manifest(spec.provider).findJobType(spec.type);
+    job.intervalSeconds = spec.intervalSeconds.value_or(type ? type->defaultIntervalSeconds : 0);
+    job.retry = JobRetryOverride{spec.retry.maxAttempts, spec.retry.baseMs, spec.retry.capMs, spec.retry.maxElapsedMs};
     return job;
 }
 

@@ -15,16 +15,19 @@ namespace jobhost::host {
 
 /// Body: the declarative config's job object plus its name —
 /// {"name", "provider", "type", "authorization", "schedule":
-/// {"interval_seconds"}, "enabled", "config": {...}}. Stateless; thread-safe.
+/// {"interval_seconds"}, "enabled", "retry": {"max_attempts", "base_ms",
+/// "cap_ms", "max_elapsed_ms"}, "config": {...}}. Stateless; thread-safe.
 class JobForm {
 public:
-    /// Validates `body` with the rules of DeclarativeConfig's jobs section
-    /// (unknown keys refused, config checked and defaults filled by the job
-    /// type's ConfigSchema) plus: the authorization must exist in the store
-    /// and belong to the same provider. `name` overrides the body's name (PUT
-    /// /jobs/{name}). Returns a record without id/timestamps. Throws
+    /// Validates `body` with DeclarativeConfig::readJob — the code `apply`
+    /// uses (unknown keys refused, config checked and defaults filled by the
+    /// job type's ConfigSchema) — where the authorization must exist in the
+    /// store and belong to the same provider. `name` overrides the body's name
+    /// (PUT /jobs/{name}). Returns a record without id/timestamps; retry is
+    /// the body's "retry" block (unset overrides when absent). Throws
     /// ApiException(400) whose field names the first problem ("name",
-    /// "type", "schedule.interval_seconds", "config.site_id", ...).
+    /// "type", "schedule.interval_seconds", "config.site_id", ...); secret
+    /// config values never appear in the message.
     static JobRecord read(const Poco::JSON::Object::Ptr& body, const PluginRegistry& plugins, Poco::Data::Session& session,
                           const std::string& name);
 

@@ -21,7 +21,7 @@ void JobUpdateHandler::handle(ApiRequest& request, Poco::Net::HTTPServerResponse
     JobRecord existing = jobs.get(request.param("name"));
     JobRecord next = JobForm::read(body, *_services.pPlugins, session, existing.name);
     next.id = existing.id;
-    next.retry = existing.retry;
+    if (!body->has("retry")) next.retry = existing.retry; // the web form has no retry block: keep what apply set
     next.createdAt = existing.createdAt;
     next.updatedAt = existing.updatedAt;
 
@@ -32,6 +32,7 @@ void JobUpdateHandler::handle(ApiRequest& request, Poco::Net::HTTPServerResponse
     if (existing.configJson != next.configJson) changed.push_back("config");
     if (existing.intervalSeconds != next.intervalSeconds) changed.push_back("schedule");
     if (existing.enabled != next.enabled) changed.push_back("enabled");
+    if (!(existing.retry == next.retry)) changed.push_back("retry");
 
     Poco::JSON::Object::Ptr view;
     if (changed.empty()) {

@@ -65,6 +65,12 @@ Object::Ptr JobView::toJson(const JobRecord& job, const std::optional<JobSchedul
         if (schedule->runningRunId) state = "running";
     }
     o->set("schedule", s);
+    Object::Ptr retry = new Object(Poco::JSON_PRESERVE_KEY_ORDER); // overrides of the manifest's run retry; null = manifest default
+    retry->set("max_attempts", orNull(job.retry.maxAttempts));
+    retry->set("base_ms", orNull(job.retry.baseMs));
+    retry->set("cap_ms", orNull(job.retry.capMs));
+    retry->set("max_elapsed_ms", orNull(job.retry.maxElapsedMs));
+    o->set("retry", retry);
     o->set("state", state);
     o->set("lastRun", lastRun ? Var(RunView::toJson(*lastRun, std::nullopt, nullptr)) : Var());
     o->set("createdAt", job.createdAt);
