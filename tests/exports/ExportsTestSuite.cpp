@@ -5,12 +5,14 @@
 #include <cppunit/TestSuite.h>
 
 #include "ExportRunnerTest.h"
+#include "ExportStateTest.h"
 #include "PostupExportJobTest.h"
 
 namespace jobhost::host::exports::test {
 
 CppUnit::Test* ExportsTestSuite::suite() {
     auto* s = new CppUnit::TestSuite("ExportsTestSuite");
+    s->addTest(ExportStateTest::suite());
     s->addTest(PostupExportJobTest::suite());
     s->addTest(ExportRunnerTest::suite());
     return s;
