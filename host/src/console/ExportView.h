@@ -25,8 +25,10 @@ namespace jobhost::host {
 /// "paused" (job disabled), "not started" (no subscription and no batch
 /// yet), "failing" (the last batch had an error), "delivering" (rows wait
 /// or are in flight) or "idle". The audience is the subscription's, else
-/// the job config's "audience". Dead-letter snapshots (profile data) are not
-/// shown, only ids and reasons.
+/// the job config's "audience". lastDeliveryAt is when the export runner
+/// last applied a batch's results (whatever they were); retrying counts
+/// waiting rows that failed before. Dead-letter snapshots (profile data) are
+/// not shown, only ids and reasons.
 class ExportView {
 public:
     /// Every export job, ordered by name. Reads with a fixed number of
