@@ -207,6 +207,51 @@ void ProfileStoreTest::testCrashMidBatchIsExactlyOnce()
     assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), store.profileJson());
 }
 
+void ProfileStoreTest::testSameBuilderContinuesAfterFailedBatch()
+{
+    TestStore store;
+    auto ordered = load(store, EventGenerator::generate(120, 6, 9));
+    FailingListener failing(6); // the 6th batch rolls back after changing identities in the cache
+    ProfileBuilder builder(store.session(), TestStore::defaultMappings(), &failing, options(17));
+    CPPUNIT_ASSERT_THROW(builder.catchUp(), Poco::IOException);
+    builder.catchUp(); // the same builder (and cache) carries on
+    assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), store.profileJson());
+}
+
+void ProfileStoreTest::testBuildersTakingTurnsEqualInMemory()
+{
+    // Two builders (two processes, say) on one store take turns while events
+    // arrive: each must notice the other's commits, or it would work from
+    // profiles it cached before the other changed them.
+    auto events = EventGenerator::generate(150, 6, 13);
+    std::vector<GeneratedEvent> users, activity;
+    for (const auto& e : events) (e.stream == "postup_users" ? users : activity).push_back(e);
+    TestStore store;
+    for (const auto& e : users) store.append(e.stream, e.fields, e.time, e.naturalKey);
+    ProfileBuilder first(store.session(), TestStore::defaultMappings(), nullptr, options(11));
+    ProfileBuilder second(store.session(), TestStore::defaultMappings(), nullptr, options(7));
+    first.catchUp();
+    for (std::size_t i = 0; i < activity.size(); ++i) {
+        store.append(activity[i].stream, activity[i].fields, activity[i].time, activity[i].naturalKey);
+        if (i % 41 == 0) ((i / 41) % 2 ? first : second).catchUp();
+    }
+    first.catchUp();
+    second.catchUp();
+    users.insert(users.end(), activity.begin(), activity.end());
+    assertSame(inMemory(users, IdentityResolver::Mode::Faithful), store.profileJson());
+}
+
+void ProfileStoreTest::testTinyProfileCacheEqualsInMemory()
+{
+    TestStore store;
+    auto ordered = load(store, EventGenerator::generate(200, 8, 21));
+    ProfileBuilder::Options small = options(23);
+    small.profileCacheSize = 5;
+    ProfileBuilder builder(store.session(), TestStore::defaultMappings(), nullptr, small);
+    builder.catchUp();
+    assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), store.profileJson());
+}
+
 void ProfileStoreTest::testNeedsRebuildAfterMappingChange()
 {
     TestStore store;

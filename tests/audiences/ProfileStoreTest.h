@@ -14,6 +14,9 @@ class ProfileStoreTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testRerunChangesNothing);
     CPPUNIT_TEST(testRebuildIdentical);
     CPPUNIT_TEST(testCrashMidBatchIsExactlyOnce);
+    CPPUNIT_TEST(testSameBuilderContinuesAfterFailedBatch);
+    CPPUNIT_TEST(testBuildersTakingTurnsEqualInMemory);
+    CPPUNIT_TEST(testTinyProfileCacheEqualsInMemory);
     CPPUNIT_TEST(testNeedsRebuildAfterMappingChange);
     CPPUNIT_TEST(testIdentityIndexContract);
     CPPUNIT_TEST(testStreamEventFields);
@@ -27,6 +30,12 @@ public:
     void testRerunChangesNothing();
     void testRebuildIdentical();
     void testCrashMidBatchIsExactlyOnce();
+    // The builder's profile cache is emptied when a batch rolls back ...
+    void testSameBuilderContinuesAfterFailedBatch();
+    // ... and when another builder committed in between (generation stamp) ...
+    void testBuildersTakingTurnsEqualInMemory();
+    // ... and when it outgrows its limit; none of that changes results.
+    void testTinyProfileCacheEqualsInMemory();
     void testNeedsRebuildAfterMappingChange();
     void testIdentityIndexContract();
     void testStreamEventFields();

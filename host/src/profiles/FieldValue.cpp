@@ -44,23 +44,39 @@ bool isMax(MergeOp op) { return op == MergeOp::Max || op == MergeOp::MapMax; }
 bool isAdd(MergeOp op) { return op == MergeOp::Sum || op == MergeOp::Count; }
 bool isOldest(MergeOp op) { return op == MergeOp::Oldest || op == MergeOp::OldestMap; }
 
-std::string typedJson(const Value& v)
+// The storage form of a value: times and big integers tagged, maps typed per entry.
+void appendTypedJson(std::string& out, const Value& v)
 {
     switch (v.type()) {
-    case Value::Type::Time: return "{\"$t\": " + std::to_string(v.asTime().ms) + "}";
+    case Value::Type::Time:
+        out += "{\"$t\": ";
+        JsonText::appendInt(out, v.asTime().ms);
+        out += '}';
+        return;
     case Value::Type::Int: {
         // Poco's JSON parser loses precision beyond 2^53: tag big integers.
         std::int64_t i = v.asInt();
-        if (i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53))
-            return "{\"$i\": \"" + std::to_string(i) + "\"}";
-        return std::to_string(i);
+        const bool big = i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53);
+        if (big) out += "{\"$i\": \"";
+        JsonText::appendInt(out, i);
+        if (big) out += "\"}";
+        return;
     }
     case Value::Type::Map: {
-        std::string s = "{";
-        for (const auto& [k, x] : v.asMap()) s += (s.size() > 1 ? ", " : "") + JsonText::quote(k) + ": " + typedJson(x);
-        return s + "}";
+        out += '{';
+        bool first = true;
+        for (const auto& [k, x] : v.asMap()) {
+            if (!first) out += ", ";
+            first = false;
+            JsonText::appendQuoted(out, k);
+            out += ": ";
+            appendTypedJson(out, x);
+        }
+        out += '}';
+        return;
     }
-    default: return JsonText::plain(v);
+    case Value::Type::String: JsonText::appendQuoted(out, v.asString()); return;
+    default: out += JsonText::plain(v); return;
     }
 }
 
@@ -237,21 +253,44 @@ Value FieldValue::value() const
 
 std::string FieldValue::toJson() const
 {
-    std::string s = "{\"kind\": " + JsonText::quote(toString(_kind)) + ", \"op\": " + JsonText::quote(toString(_op))
-        + ", \"ts\": " + std::to_string(_valueTime.ms) + ", \"updated\": " + std::to_string(_updated.ms);
+    std::string out;
+    appendJson(out);
+    return out;
+}
+
+void FieldValue::appendJson(std::string& out) const
+{
+    out += "{\"kind\": ";
+    JsonText::appendQuoted(out, toString(_kind));
+    out += ", \"op\": ";
+    JsonText::appendQuoted(out, toString(_op));
+    out += ", \"ts\": ";
+    JsonText::appendInt(out, _valueTime.ms);
+    out += ", \"updated\": ";
+    JsonText::appendInt(out, _updated.ms);
     if (isScalarKind(_kind)) {
-        s += ", \"value\": " + (_has ? typedJson(_scalar) : std::string("null"));
+        out += ", \"value\": ";
+        if (_has) appendTypedJson(out, _scalar);
+        else out += "null";
     } else {
-        s += ", \"entries\": {";
+        out += ", \"entries\": {";
         bool first = true;
         for (const auto& [k, e] : _entries) {
-            s += (first ? "" : ", ") + JsonText::quote(k) + ": [" + (e.value.isNil() ? "null" : typedJson(e.value))
-                + ", " + std::to_string(e.first.ms) + ", " + std::to_string(e.last.ms) + "]";
+            if (!first) out += ", ";
             first = false;
+            JsonText::appendQuoted(out, k);
+            out += ": [";
+            if (e.value.isNil()) out += "null";
+            else appendTypedJson(out, e.value);
+            out += ", ";
+            JsonText::appendInt(out, e.first.ms);
+            out += ", ";
+            JsonText::appendInt(out, e.last.ms);
+            out += ']';
         }
-        s += "}";
+        out += '}';
     }
-    return s + "}";
+    out += '}';
 }
 
 } // namespace jobhost::host::profiles

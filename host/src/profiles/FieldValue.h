@@ -55,6 +55,8 @@ public:
     // Storage form: JSON object text with kind, op, timestamps and entries
     // (read back by Profile::fromJson).
     std::string toJson() const;
+    // The same text appended to out (what Profile::toJson uses).
+    void appendJson(std::string& out) const;
     // Rebuilds a field from its stored parts (used when reading JSON).
     static FieldValue restore(FieldKind kind, MergeOp op, bool has, Value scalar, TimeMs valueTime,
                               TimeMs updated, std::map<std::string, Entry> entries);

@@ -12,8 +12,20 @@ namespace jobhost::host::profiles {
 
 std::string JsonText::quote(const std::string& s)
 {
-    std::string out = "\"";
-    for (unsigned char c : s) {
+    std::string out;
+    appendQuoted(out, s);
+    return out;
+}
+
+void JsonText::appendQuoted(std::string& out, const std::string& s)
+{
+    out += '"';
+    std::size_t plainFrom = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, plainFrom, i - plainFrom);
+        plainFrom = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -22,17 +34,22 @@ std::string JsonText::quote(const std::string& s)
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        }
         }
     }
-    return out + "\"";
+    out.append(s, plainFrom, std::string::npos);
+    out += '"';
+}
+
+void JsonText::appendInt(std::string& out, std::int64_t i)
+{
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, i);
+    out.append(buf, r.ptr);
 }
 
 std::string JsonText::number(double d)

@@ -4,6 +4,7 @@
 
 #include "profiles/Value.h"
 
+#include <cstdint>
 #include <string>
 
 namespace jobhost::host::profiles {
@@ -15,6 +16,11 @@ class JsonText {
 public:
     // A JSON string literal with RFC 8259 escapes (UTF-8 passed through).
     static std::string quote(const std::string& s);
+    // The same literal appended to out (no temporaries; the hot path of
+    // profile serialisation).
+    static void appendQuoted(std::string& out, const std::string& s);
+    // The decimal digits of i appended to out.
+    static void appendInt(std::string& out, std::int64_t i);
     // A double that reads back as a double: shortest round-trip digits,
     // always with '.' or an exponent; NaN/Inf become null.
     static std::string number(double d);

@@ -76,13 +76,19 @@ TimeMs Profile::updated() const
 
 std::string Profile::toJson() const
 {
-    std::string s = "{\"fields\": {";
+    std::string s;
+    s.reserve(256 + 160 * _fields.size());
+    s += "{\"fields\": {";
     bool first = true;
     for (const auto& [name, f] : _fields) {
-        s += (first ? "" : ", ") + JsonText::quote(name) + ": " + f.toJson();
+        if (!first) s += ", ";
         first = false;
+        JsonText::appendQuoted(s, name);
+        s += ": ";
+        f.appendJson(s);
     }
-    return s + "}}";
+    s += "}}";
+    return s;
 }
 
 namespace {

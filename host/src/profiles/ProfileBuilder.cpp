@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ProfileBuilder.h"
 
-#include "profiles/ProfileRepository.h"
-#include "profiles/SqliteIdentityIndex.h"
+#include "profiles/CachedIdentityIndex.h"
 #include "profiles/StreamEventFields.h"
 #include "store/StreamRepository.h"
 
@@ -26,6 +25,22 @@ std::mutex& builderMutex()
 
 const char* const kFingerprint = "mapping_fingerprint";
 const char* const kRebuilding = "rebuilding";
+// Bumped by every transaction that changes profiles (ProfileStoreCache validity).
+const char* const kGeneration = "generation";
+
+std::string nextGeneration(const std::map<std::string, std::string>& meta)
+{
+    auto it = meta.find(kGeneration);
+    long long current = 0;
+    if (it != meta.end()) {
+        try {
+            current = std::stoll(it->second);
+        } catch (const std::exception&) {
+            current = 0; // not ours: start a new sequence (any change invalidates caches)
+        }
+    }
+    return std::to_string(current + 1);
+}
 
 } // namespace
 
@@ -53,6 +68,8 @@ ProfileBuilder::ProfileBuilder(Poco::Data::Session& session, std::shared_ptr<con
     , _mapper(std::move(mappings))
     , _pListener(listener)
     , _options(std::move(options))
+    , _repository(session)
+    , _cache(_options.profileCacheSize)
 {
     if (_options.batchSize == 0) _options.batchSize = 1;
 }
@@ -75,22 +92,19 @@ std::vector<std::string> ProfileBuilder::streams() const
 
 bool ProfileBuilder::needsRebuild()
 {
-    ProfileRepository repo(_session);
-    auto fp = repo.meta(kFingerprint);
+    auto fp = _repository.meta(kFingerprint);
     return fp && *fp != _mappings->fingerprint();
 }
 
 bool ProfileBuilder::rebuilding()
 {
-    ProfileRepository repo(_session);
-    auto flag = repo.meta(kRebuilding);
+    auto flag = _repository.meta(kRebuilding);
     return flag && *flag == "1";
 }
 
 std::map<std::string, std::int64_t> ProfileBuilder::positions()
 {
-    ProfileRepository repo(_session);
-    return repo.positions();
+    return _repository.positions();
 }
 
 ProfileBuilder::Stats ProfileBuilder::catchUp()
@@ -110,13 +124,15 @@ ProfileBuilder::Stats ProfileBuilder::rebuild()
     {
         std::lock_guard<std::mutex> lock(builderMutex());
         TimeMs at = now();
+        _cache.clear();
         Poco::Data::Transaction transaction(_session);
-        ProfileRepository repo(_session);
+        ProfileRepository& repo = _repository;
         repo.lockForWrite(at);
         if (_pListener) _pListener->profilesClearing(_session, at);
         repo.clear();
         repo.setMeta(kRebuilding, "1");
         repo.setMeta(kFingerprint, _mappings->fingerprint());
+        repo.setMeta(kGeneration, nextGeneration(repo.metaAll()));
         transaction.commit();
     }
     return catchUp();
@@ -126,7 +142,7 @@ void ProfileBuilder::finishRebuild(Stats& stats)
 {
     TimeMs at = now();
     Poco::Data::Transaction transaction(_session);
-    ProfileRepository repo(_session);
+    ProfileRepository& repo = _repository;
     repo.lockForWrite(at);
     auto flag = repo.meta(kRebuilding);
     if (!flag || *flag != "1") return; // another builder finished it
@@ -140,13 +156,29 @@ std::int64_t ProfileBuilder::processBatch(const std::string& stream, Stats& stat
 {
     TimeMs at = now();
     Poco::Data::Transaction transaction(_session);
-    ProfileRepository repo(_session);
+    try {
+        return processBatchIn(transaction, stream, at, stats, more);
+    } catch (...) {
+        _cache.clear(); // it may hold identity changes the rollback undid
+        throw;
+    }
+}
+
+std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction, const std::string& stream, TimeMs at,
+                                            Stats& stats, bool& more)
+{
+    ProfileRepository& repo = _repository;
     repo.lockForWrite(at);
-    if (!repo.meta(kFingerprint)) repo.setMeta(kFingerprint, _mappings->fingerprint());
+    const auto meta = repo.metaAll();
+    if (!meta.count(kFingerprint)) repo.setMeta(kFingerprint, _mappings->fingerprint());
     const bool replaying = [&] {
-        auto flag = repo.meta(kRebuilding);
-        return flag && *flag == "1";
+        auto flag = meta.find(kRebuilding);
+        return flag != meta.end() && flag->second == "1";
     }();
+    {
+        auto generation = meta.find(kGeneration);
+        _cache.validate(generation == meta.end() ? std::string() : generation->second);
+    }
     std::int64_t position = repo.position(stream);
     StreamRepository streamEvents(_session);
     auto events = streamEvents.readAfter(stream, position, _options.batchSize);
@@ -156,27 +188,52 @@ std::int64_t ProfileBuilder::processBatch(const std::string& stream, Stats& stat
         return 0;
     }
 
-    SqliteIdentityIndex index(repo, at);
+    // Map every event first (pure), so the batch's identity keys and the
+    // profiles owning them can be read with one bulk statement each.
+    std::vector<std::vector<MappingResult>> mapped;
+    mapped.reserve(events.size());
+    std::vector<IdentityKey> keys;
+    for (const auto& event : events) {
+        TimeMs eventTime{event.eventTimeMs ? event.eventTimeMs : event.ingestedAtMs};
+        mapped.push_back(_mapper.map(stream, StreamEventFields::decode(event.fieldsJson), eventTime));
+        for (const auto& mapping : mapped.back())
+            if (!mapping.dropped()) keys.insert(keys.end(), mapping.keys.begin(), mapping.keys.end());
+    }
+    CachedIdentityIndex index(repo, _cache, at);
+    index.prefetch(keys);
+    {
+        std::set<ProfileId> missing;
+        for (const auto& k : keys) {
+            auto owner = _cache.owner(k);
+            if (owner && *owner && !_cache.profile(**owner)) missing.insert(**owner);
+        }
+        for (const auto& [id, json] : repo.loadExactJson({missing.begin(), missing.end()}))
+            _cache.setProfile(id, Profile::fromJson(json));
+    }
+
     IdentityResolver resolver(index, _options.mode);
     Batch batch;
+    // The committed profile stored under exactly id: from the cache, else the store.
+    auto stored = [&](ProfileId id) -> std::optional<Profile> {
+        if (const Profile* cached = _cache.profile(id)) return *cached;
+        return repo.loadExact(id);
+    };
     auto entry = [&](ProfileId id, bool created) -> Batch::Entry& {
         auto it = batch.live.find(id);
         if (it != batch.live.end()) return it->second;
         Batch::Entry e;
         if (!created) {
-            if (auto stored = repo.loadExact(id)) {
-                e.profile = *stored;
-                e.before = std::move(*stored);
+            if (auto s = stored(id)) {
+                e.profile = *s;
+                e.before = std::move(*s);
             }
         }
         return batch.live.emplace(id, std::move(e)).first->second;
     };
 
-    for (const auto& event : events) {
+    for (auto& results : mapped) {
         ++stats.events;
-        TimeMs eventTime{event.eventTimeMs ? event.eventTimeMs : event.ingestedAtMs};
-        auto fields = StreamEventFields::decode(event.fieldsJson);
-        for (auto& mapping : _mapper.map(stream, fields, eventTime)) {
+        for (auto& mapping : results) {
             if (mapping.dropped()) {
                 ++stats.dropped;
                 continue;
@@ -192,8 +249,8 @@ std::int64_t ProfileBuilder::processBatch(const std::string& stream, Stats& stat
                     target.mergedFrom.insert(target.mergedFrom.end(), it->second.mergedFrom.begin(),
                                              it->second.mergedFrom.end());
                     batch.live.erase(it);
-                } else if (auto stored = repo.loadExact(m)) {
-                    target.profile.merge(*stored);
+                } else if (auto s = stored(m)) {
+                    target.profile.merge(*s);
                 }
                 target.mergedFrom.push_back(m);
                 batch.gone.insert(m);
@@ -203,18 +260,36 @@ std::int64_t ProfileBuilder::processBatch(const std::string& stream, Stats& stat
         }
     }
 
-    std::vector<ProfileChange> changes;
+    // Write the batch: new rows and keys, dropped and changed profiles (bulk).
+    index.flush();
+    std::vector<ProfileId> dropped;
     for (ProfileId id : batch.gone)
-        if (!batch.live.count(id)) repo.drop(id, at);
+        if (!batch.live.count(id)) dropped.push_back(id);
+    repo.drop(dropped, at);
+    std::vector<ProfileId> savedIds;
+    std::vector<std::string> savedJson;
+    std::vector<ProfileChange> changes;
+    savedIds.reserve(batch.live.size());
+    savedJson.reserve(batch.live.size());
+    changes.reserve(batch.live.size());
     for (auto& [id, e] : batch.live) {
-        repo.save(id, e.profile, at);
+        savedIds.push_back(id);
+        savedJson.push_back(e.profile.toJson());
         std::sort(e.mergedFrom.begin(), e.mergedFrom.end());
         changes.push_back(ProfileChange{id, std::move(e.before), std::move(e.profile), std::move(e.mergedFrom)});
     }
+    repo.saveJson(savedIds, savedJson, at);
     if (_pListener && !replaying) _pListener->profilesChanged(_session, changes, at);
     repo.savePosition(stream, events.back().seq, at);
+    const std::string generation = nextGeneration(meta);
+    repo.setMeta(kGeneration, generation);
     transaction.commit();
     ++stats.batches;
+
+    // The store now holds the batch: so does the cache.
+    for (ProfileId id : batch.gone) _cache.forgetProfile(id);
+    for (auto& change : changes) _cache.setProfile(change.profile, std::move(change.after));
+    _cache.committed(generation);
     return static_cast<std::int64_t>(events.size());
 }
 

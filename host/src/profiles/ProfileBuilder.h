@@ -5,8 +5,11 @@
 #include "profiles/EventMapper.h"
 #include "profiles/IdentityResolver.h"
 #include "profiles/ProfileChangeListener.h"
+#include "profiles/ProfileRepository.h"
+#include "profiles/ProfileStoreCache.h"
 
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Transaction.h>
 
 #include <cstdint>
 #include <functional>
@@ -30,12 +33,23 @@ namespace jobhost::host::profiles {
 // seq order, so a rebuild replays exactly the same sequence and yields
 // identical profiles (and ids).
 //
+// Speed: a batch maps all its events first, then reads the identity keys,
+// their owners' key lists and stored profiles it needs with one bulk
+// statement each; resolution and merging then run in memory against a
+// ProfileStoreCache that the builder keeps across batches (a profile is
+// parsed once per pass, not once per batch), and the batch's writes go out
+// as bulk statements in the batch's one transaction. The cache is dropped
+// whenever another writer committed in between (a generation stamp in
+// profile_builder_meta) and after a failed batch, so results are the same
+// as reading everything from the store each time.
+//
 // Thread-safety: one builder per session and thread. Builders of one process
 // are serialised by a process-wide mutex; builders of different processes by
 // a write to profile_builder_meta as each transaction's first statement
 // (SQLite's write lock), so no two ever start from the same offset.
 // Failure: store errors propagate as Poco::Data exceptions after the current
-// batch has rolled back; bad event data never throws (columns write nothing).
+// batch has rolled back (the cache is emptied with it); bad event data never
+// throws (columns write nothing).
 class ProfileBuilder {
 public:
     struct Options {
@@ -43,6 +57,9 @@ public:
         IdentityResolver::Mode mode = IdentityResolver::Mode::Faithful;
         // The processing clock (batch stamps, membership times); default: system time.
         std::function<TimeMs()> clock;
+        // Parsed profiles kept between batches (ProfileStoreCache); beyond
+        // this many the cache is emptied at the next commit.
+        std::size_t profileCacheSize = 20000;
     };
 
     struct Stats {
@@ -91,6 +108,9 @@ private:
 
     TimeMs now() const;
     std::int64_t processBatch(const std::string& stream, Stats& stats, bool& more);
+    // The body of processBatch inside its open transaction.
+    std::int64_t processBatchIn(Poco::Data::Transaction& transaction, const std::string& stream, TimeMs at, Stats& stats,
+                                bool& more);
     void finishRebuild(Stats& stats);
 
     Poco::Data::Session& _session;
@@ -98,6 +118,8 @@ private:
     EventMapper _mapper;
     ProfileChangeListener* _pListener;
     Options _options;
+    ProfileRepository _repository;
+    ProfileStoreCache _cache;
 };
 
 } // namespace jobhost::host::profiles

@@ -111,6 +111,98 @@ std::int64_t ProfileRepository::count()
     return n;
 }
 
+ProfileId ProfileRepository::maxId()
+{
+    Poco::Nullable<Poco::Int64> max;
+    _session << "SELECT MAX(id) FROM profiles", into(max), now;
+    return max.isNull() ? 0 : max.value();
+}
+
+void ProfileRepository::insertProfiles(const std::vector<ProfileId>& ids, const std::vector<ProfileId>& canonicals, TimeMs when)
+{
+    if (ids.empty()) return;
+    std::vector<Poco::Int64> id(ids.begin(), ids.end()), canonical(canonicals.begin(), canonicals.end());
+    std::vector<std::string> json(ids.size(), Profile().toJson());
+    std::vector<Poco::Int64> at(ids.size(), when.ms);
+    _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
+        use(canonical), use(json), use(at), use(at), now;
+}
+
+std::vector<std::pair<ProfileId, std::string>> ProfileRepository::loadExactJson(const std::vector<ProfileId>& ids)
+{
+    std::vector<std::pair<ProfileId, std::string>> out;
+    if (ids.empty()) return out;
+    std::vector<Poco::Int64> wanted(ids.begin(), ids.end()), found;
+    std::vector<std::string> json;
+    _session << "SELECT id, profile_json FROM profiles WHERE id = ? AND profile_json IS NOT NULL", use(wanted), into(found),
+        into(json), now;
+    for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], std::move(json[i]));
+    return out;
+}
+
+void ProfileRepository::saveJson(const std::vector<ProfileId>& ids, const std::vector<std::string>& json, TimeMs when)
+{
+    if (ids.empty()) return;
+    std::vector<Poco::Int64> id(ids.begin(), ids.end());
+    std::vector<std::string> text(json);
+    std::vector<Poco::Int64> at(ids.size(), when.ms);
+    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(text), use(at), use(id), now;
+}
+
+void ProfileRepository::drop(const std::vector<ProfileId>& ids, TimeMs when)
+{
+    if (ids.empty()) return;
+    std::vector<Poco::Int64> id(ids.begin(), ids.end());
+    std::vector<Poco::Int64> at(ids.size(), when.ms);
+    _session << "UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?", use(at), use(id), now;
+}
+
+std::vector<std::pair<IdentityKey, ProfileId>> ProfileRepository::owners(const std::vector<IdentityKey>& keys)
+{
+    std::vector<std::pair<IdentityKey, ProfileId>> out;
+    if (keys.empty()) return out;
+    std::vector<std::string> fields, values, foundFields, foundValues;
+    for (const auto& k : keys) {
+        fields.push_back(k.field);
+        values.push_back(k.value);
+    }
+    std::vector<Poco::Int64> foundOwners;
+    _session << "SELECT field, value, profile_id FROM profile_identities WHERE field = ? AND value = ?", use(fields), use(values),
+        into(foundFields), into(foundValues), into(foundOwners), now;
+    for (std::size_t i = 0; i < foundOwners.size(); ++i) out.push_back({{foundFields[i], foundValues[i]}, foundOwners[i]});
+    return out;
+}
+
+std::vector<std::pair<ProfileId, IdentityKey>> ProfileRepository::keysOfMany(const std::vector<ProfileId>& canonicalIds)
+{
+    std::vector<std::pair<ProfileId, IdentityKey>> out;
+    if (canonicalIds.empty()) return out;
+    std::vector<Poco::Int64> ids(canonicalIds.begin(), canonicalIds.end()), owners;
+    std::vector<std::string> fields, values;
+    _session << "SELECT profile_id, field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value", use(ids),
+        into(owners), into(fields), into(values), now;
+    for (std::size_t i = 0; i < owners.size(); ++i) out.push_back({owners[i], {fields[i], values[i]}});
+    return out;
+}
+
+void ProfileRepository::attachMany(const std::vector<std::pair<IdentityKey, ProfileId>>& keys)
+{
+    if (keys.empty()) return;
+    std::vector<std::string> fields, values;
+    std::vector<Poco::Int64> owners;
+    for (const auto& [k, p] : keys) {
+        fields.push_back(k.field);
+        values.push_back(k.value);
+        owners.push_back(p);
+    }
+    try {
+        _session << "INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?)", use(fields), use(values),
+            use(owners), now;
+    } catch (const Poco::Data::SQLite::ConstraintViolationException&) {
+        throw ProfileException("an identity key attached by this batch is already owned");
+    }
+}
+
 std::optional<ProfileId> ProfileRepository::owner(const IdentityKey& key)
 {
     std::string f = key.field, v = key.value;
@@ -189,6 +281,15 @@ std::optional<std::string> ProfileRepository::meta(const std::string& key)
     _session << "SELECT value FROM profile_builder_meta WHERE key = ?", use(k), into(found), now;
     if (found.empty()) return std::nullopt;
     return found.front();
+}
+
+std::map<std::string, std::string> ProfileRepository::metaAll()
+{
+    std::vector<std::string> keys, values;
+    _session << "SELECT key, value FROM profile_builder_meta", into(keys), into(values), now;
+    std::map<std::string, std::string> out;
+    for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]] = values[i];
+    return out;
 }
 
 void ProfileRepository::setMeta(const std::string& key, const std::string& value)

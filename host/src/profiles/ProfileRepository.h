@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jobhost::host::profiles {
@@ -55,6 +56,20 @@ public:
     void forEach(const std::function<void(ProfileId, const Profile&)>& visit, std::size_t pageSize = 500);
     std::int64_t count();
 
+    // --- bulk forms for the builder: each is one statement compiled once and
+    // run for every element (Poco::Data vector binding); empty input runs nothing.
+    // The largest profile id ever issued (0 when none).
+    ProfileId maxId();
+    // Inserts empty profile rows ids[i] with canonical id canonicals[i].
+    void insertProfiles(const std::vector<ProfileId>& ids, const std::vector<ProfileId>& canonicals, TimeMs now);
+    // The stored JSON of exactly these ids (no canonical look-up); ids that
+    // are unknown or dropped are left out.
+    std::vector<std::pair<ProfileId, std::string>> loadExactJson(const std::vector<ProfileId>& ids);
+    // Writes json[i] as the profile JSON of ids[i].
+    void saveJson(const std::vector<ProfileId>& ids, const std::vector<std::string>& json, TimeMs now);
+    // drop() for each id.
+    void drop(const std::vector<ProfileId>& ids, TimeMs now);
+
     // --- identities
     // The profile that owns key (stored canonical), or empty.
     std::optional<ProfileId> owner(const IdentityKey& key);
@@ -63,12 +78,20 @@ public:
     void attach(const IdentityKey& key, ProfileId profile);
     void moveKeys(ProfileId from, ProfileId into);
     std::int64_t identityCount();
+    // The owners of those keys that are owned (keys without an owner are left out).
+    std::vector<std::pair<IdentityKey, ProfileId>> owners(const std::vector<IdentityKey>& keys);
+    // Every key of each of these canonical profiles, as (profile, key).
+    std::vector<std::pair<ProfileId, IdentityKey>> keysOfMany(const std::vector<ProfileId>& canonicalIds);
+    // attach() for each (key, profile). Throws ProfileException when a key is owned.
+    void attachMany(const std::vector<std::pair<IdentityKey, ProfileId>>& keys);
 
     // --- builder offsets and meta
     std::int64_t position(const std::string& stream);
     void savePosition(const std::string& stream, std::int64_t position, TimeMs now);
     std::map<std::string, std::int64_t> positions();
     std::optional<std::string> meta(const std::string& key);
+    // Every meta value by key.
+    std::map<std::string, std::string> metaAll();
     void setMeta(const std::string& key, const std::string& value);
     // A write to profile_builder_meta as the transaction's first statement:
     // takes SQLite's write lock before anything is read, so two builders

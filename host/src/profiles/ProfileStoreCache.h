@@ -1,0 +1,82 @@
+// ProfileStoreCache.h — jobhost profiles: the builder's in-memory mirror of the stored profile tables.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "profiles/IdentityKey.h"
+#include "profiles/Profile.h"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace jobhost::host::profiles {
+
+// What the store-backed ProfileBuilder knows the profile tables hold, kept
+// across its batches so a profile touched by many batches is read and parsed
+// once per pass instead of once per batch, and identity look-ups cost no SQL:
+//   * surviving profiles as committed (parsed),
+//   * identity keys → owning (canonical) profile, and known-unowned keys,
+//   * the complete key list of profiles whose keys were read,
+//   * ids merged away → the profile they were merged into.
+//
+// Validity: the cache belongs to one builder. Each batch the builder
+// commits stamps a new generation into the store (profile_builder_meta); a
+// batch starts with validate(stored generation), which empties the cache
+// when anyone else (another builder, thread or process, or a rebuild)
+// committed since — so the cache never serves state another writer changed.
+// The identity part is updated while a batch runs (its changes are also in
+// the batch's transaction); when a batch fails, the builder must clear() the
+// cache because the transaction rolled those changes back.
+//
+// Memory: at most maxProfiles parsed profiles are kept; a commit that
+// leaves more empties the whole cache (the next batches read what they
+// need again). Not thread-safe: one builder, one thread.
+class ProfileStoreCache {
+public:
+    explicit ProfileStoreCache(std::size_t maxProfiles);
+
+    // Empties the cache unless `generation` is the one this cache committed last.
+    void validate(const std::string& generation);
+    // Records that the batch committed as `generation`, forgets unowned-key
+    // entries and enforces the size limit.
+    void committed(const std::string& generation);
+    void clear();
+
+    // --- identity ownership
+    // Empty when the cache does not know the key; an empty inner optional
+    // when it knows the key is unowned.
+    std::optional<std::optional<ProfileId>> owner(const IdentityKey& key) const;
+    void setOwner(const IdentityKey& key, std::optional<ProfileId> profile);
+    // The complete key list of a canonical profile, or nullptr when unknown.
+    const std::vector<IdentityKey>* keysOf(ProfileId profile) const;
+    void setKeys(ProfileId profile, std::vector<IdentityKey> keys);
+    // Attaches key to profile (whose key list must be known).
+    void attach(const IdentityKey& key, ProfileId profile);
+    // Moves every key of from to into and remembers the merge (both key
+    // lists must be known). The parsed profile of from stays until
+    // forgetProfile(): the builder still merges its data.
+    void merge(ProfileId from, ProfileId into);
+    // The profile id follows merges recorded here; empty when the id was
+    // never seen by the cache (the caller asks the store).
+    std::optional<ProfileId> canonical(ProfileId profile) const;
+
+    // --- parsed profiles (committed state of surviving profiles)
+    const Profile* profile(ProfileId id) const;
+    void setProfile(ProfileId id, Profile profile);
+    void forgetProfile(ProfileId id);
+    std::size_t profileCount() const { return _profiles.size(); }
+
+private:
+    std::size_t _maxProfiles;
+    std::string _generation;
+    bool _hasGeneration = false;
+    std::map<IdentityKey, std::optional<ProfileId>> _owners;
+    std::unordered_map<ProfileId, std::vector<IdentityKey>> _keys;
+    std::unordered_map<ProfileId, ProfileId> _mergedInto;
+    std::unordered_map<ProfileId, Profile> _profiles;
+};
+
+} // namespace jobhost::host::profiles
