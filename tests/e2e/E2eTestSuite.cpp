@@ -5,12 +5,14 @@
 #include <cppunit/TestSuite.h>
 
 #include "ExportPipelineTest.h"
+#include "ProfilesGroundTruthTest.h"
 
 namespace jobhost::tests::e2e {
 
 CppUnit::Test* E2eTestSuite::suite() {
     auto* suite = new CppUnit::TestSuite("E2eTestSuite");
     suite->addTest(ExportPipelineTest::suite());
+    suite->addTest(ProfilesGroundTruthTest::suite());
     return suite;
 }
 

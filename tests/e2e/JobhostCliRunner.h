@@ -1,0 +1,48 @@
+// JobhostCliRunner.h — runs the built `jobhost` executable as a child process for the e2e tests.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace jobhost::tests::e2e {
+
+/// Runs `jobhost --plugin-dir P --manifest-dir M ARGS…` with JOBHOST_HOME set
+/// to one data folder (plus any extra environment), waits for it and hands
+/// back its exit code, stdout and stderr. Owns nothing but its settings;
+/// one instance may be used from one thread at a time. run() throws
+/// Poco::Exception when the executable cannot be started; a non-zero exit
+/// is a normal result, not an error.
+class JobhostCliRunner {
+public:
+    struct Result {
+        int exitCode = 0;
+        std::string out;
+        std::string err;
+        /// "jobhost ARGS… → exit N" plus both streams, for assertion messages.
+        std::string describe() const;
+        std::vector<std::string> arguments;
+    };
+
+    JobhostCliRunner(std::string executable, std::string pluginDirectory, std::string manifestDirectory,
+                     std::string homeDirectory);
+
+    /// Adds NAME=VALUE to the child's environment (on top of the inherited one).
+    void setEnvironment(const std::string& name, const std::string& value);
+
+    /// Runs one verb to completion; stdout and stderr are drained in parallel
+    /// so a chatty child cannot block on a full pipe.
+    Result run(const std::vector<std::string>& arguments) const;
+
+    const std::string& homeDirectory() const { return _home; }
+
+private:
+    std::string _executable;
+    std::string _pluginDirectory;
+    std::string _manifestDirectory;
+    std::string _home;
+    std::map<std::string, std::string> _environment;
+};
+
+} // namespace jobhost::tests::e2e
