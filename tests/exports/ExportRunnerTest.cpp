@@ -211,6 +211,55 @@ void ExportRunnerTest::testOrderGuardSurvivesRestart() {
     CPPUNIT_ASSERT_EQUAL(std::int64_t(0), restarted.waiting());
 }
 
+void ExportRunnerTest::testNullFieldLeavesDemographicAlone() {
+    ExportHarness h(_pSim->apiBaseUrl(), config(R"("field_mappings":{"first_name":"FirstName","city":"city"})"));
+    const std::int64_t now = nowMs();
+    h.enqueue(1, "enter", {{"email", email(1)}, {"first_name", "Ann"}, {"city", "Bern"}}, now);
+    ExportRunner runner(h.services(), ExportHarness::jobName(), withPostup());
+    runner.start();
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), runner.drain().at(0).totals.delivered);
+    // A snapshot whose first_name is null: the field counts as absent.
+    {
+        Poco::Data::Session session = h.store().openSession();
+        audiences::MembershipChange change;
+        change.audience = "engaged";
+        change.profile = 1;
+        change.kind = audiences::MembershipChange::Kind::Update;
+        change.at = profiles::TimeMs{now};
+        audiences::OutboxRepository(session).enqueue(ExportHarness::jobName(), change,
+                                                     R"({"email":")" + email(1) + R"(","first_name":null,"city":"Chur"})");
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), runner.drain().at(0).totals.delivered);
+    auto demographics = demographicsOf(*_pSim, email(1));
+    CPPUNIT_ASSERT_EQUAL(std::string("Ann"), demographics["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::string("Chur"), demographics["_City"]);
+}
+
+void ExportRunnerTest::testOutboxIdsAreNeverReused() {
+    ExportHarness h(_pSim->apiBaseUrl(), config(R"("field_mappings":{"first_name":"FirstName"})"));
+    const std::int64_t now = nowMs();
+    h.enqueue(1, "enter", {{"email", email(1)}, {"first_name", "Ann"}}, now);
+    ExportRunner runner(h.services(), ExportHarness::jobName(), withPostup());
+    runner.start();
+    std::int64_t delivered = 0;
+    {
+        Poco::Data::Session session = h.store().openSession();
+        delivered = audiences::OutboxRepository(session).all(ExportHarness::jobName()).at(0).id;
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), runner.drain().at(0).totals.delivered);
+    // The outbox is empty now. The next change must get a new id: the
+    // plugin still remembers the last import's ids (crash resumption) and
+    // would take a reused one for a change it already sent.
+    h.enqueue(1, "update", {{"email", email(1)}, {"first_name", "Bea"}}, now);
+    {
+        Poco::Data::Session session = h.store().openSession();
+        CPPUNIT_ASSERT(audiences::OutboxRepository(session).all(ExportHarness::jobName()).at(0).id > delivered);
+    }
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), runner.drain().at(0).totals.delivered);
+    CPPUNIT_ASSERT_EQUAL(std::string("Bea"), demographicsOf(*_pSim, email(1))["FirstName"]);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), successfulCalls(*_pSim, "POST", "/api/import"));
+}
+
 void ExportRunnerTest::testOptedOutCountedAsSkipped() {
     const std::string optedOut = "gone@runner.example.com";
     auto created = apiCall(*_pSim, "POST", "/recipient", R"({"address":")" + optedOut + R"(","channel":"E","status":"O"})");

@@ -18,6 +18,8 @@ class ExportRunnerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testRetryLaterRequeuesWithBackoff);
     CPPUNIT_TEST(testOrderGuardSurvivesRestart);
     CPPUNIT_TEST(testOptedOutCountedAsSkipped);
+    CPPUNIT_TEST(testNullFieldLeavesDemographicAlone);
+    CPPUNIT_TEST(testOutboxIdsAreNeverReused);
     CPPUNIT_TEST(testPrepareFailureKeepsChangesWaiting);
     CPPUNIT_TEST(testReplayRequeuesDeadLetter);
     CPPUNIT_TEST(testCrashBetweenImportAndRecording);
@@ -33,6 +35,8 @@ public:
     void testRetryLaterRequeuesWithBackoff();
     void testOrderGuardSurvivesRestart();
     void testOptedOutCountedAsSkipped();
+    void testNullFieldLeavesDemographicAlone();
+    void testOutboxIdsAreNeverReused();
     void testPrepareFailureKeepsChangesWaiting();
     void testReplayRequeuesDeadLetter();
     void testCrashBetweenImportAndRecording();

@@ -26,6 +26,14 @@ namespace jobhost::host::audiences {
 class AudienceStoreSchema {
 public:
     static const std::vector<std::string>& statements();
+    // A later migration: export_outbox rebuilt with AUTOINCREMENT ids. Plain
+    // INTEGER PRIMARY KEY hands out max(id) + 1, so after a drained outbox
+    // the next change got the id of one already delivered — and an export
+    // plugin that remembers the ids of its last import (to resume it after a
+    // crash instead of importing twice) took the new change for the old one.
+    // Rows and indexes are carried over; the id sequence starts above every
+    // id still visible (outbox rows and dead letters).
+    static const std::vector<std::string>& outboxIdsNeverReused();
 };
 
 } // namespace jobhost::host::audiences

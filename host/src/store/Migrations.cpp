@@ -130,6 +130,7 @@ const std::vector<Migration>& Migrations::all() {
          audiences::AudienceStoreSchema::statements()},
         {4, "exports: dead letters, export status", exports::ExportStoreSchema::statements()},
         {5, "exports: outbox order-guard index, skip reasons", exports::ExportStoreSchema::orderGuardAndSkipReasons()},
+        {6, "exports: outbox ids never reused (AUTOINCREMENT)", audiences::AudienceStoreSchema::outboxIdsNeverReused()},
     };
     return migrations;
 }
