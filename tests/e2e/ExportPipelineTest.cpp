@@ -139,6 +139,11 @@ std::string listStatus(const sim::SimulatorServer& sim, std::int64_t listId, std
     return body.extract<Object::Ptr>()->optValue<std::string>("listStatus", "");
 }
 
+void setComment(const sim::SimulatorServer& sim, std::int64_t recipientId, const std::string& comment) {
+    auto [status, body] = simCall(sim, "PUT", "/recipient/" + std::to_string(recipientId), R"({"comment":")" + comment + R"("})");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE("PUT /recipient/" + std::to_string(recipientId), 200, status);
+}
+
 void setGlobalStatus(const sim::SimulatorServer& sim, std::int64_t recipientId, const std::string& statusLetter) {
     auto [status, body] = simCall(sim, "PUT", "/recipient/" + std::to_string(recipientId), R"({"status":")" + statusLetter + R"("})");
     CPPUNIT_ASSERT_EQUAL_MESSAGE("PUT /recipient/" + std::to_string(recipientId), 200, status);
@@ -156,6 +161,7 @@ struct Member {
     std::string status;    ///< pu_status at the last import
     std::string openCount; ///< pu_open_ct as text, what the export writes
     std::string domain;    ///< emaildomain
+    std::optional<std::string> comment; ///< pu_comment; empty when the profile has no such field
 };
 
 std::string text(const Object::Ptr& profile, const std::string& field) {
@@ -173,7 +179,8 @@ std::map<std::string, Member> audienceMembers(const std::string& home) {
         auto profile = profiles.load(id);
         CPPUNIT_ASSERT(profile.has_value());
         auto plain = Poco::JSON::Parser().parse(profile->toPlainJson()).extract<Object::Ptr>();
-        Member m{text(plain, "email"), text(plain, "pu_status"), text(plain, "pu_open_ct"), text(plain, "emaildomain")};
+        Member m{text(plain, "email"), text(plain, "pu_status"), text(plain, "pu_open_ct"), text(plain, "emaildomain"), std::nullopt};
+        if (plain->has("pu_comment") && !plain->get("pu_comment").isEmpty()) m.comment = text(plain, "pu_comment");
         CPPUNIT_ASSERT(!m.email.empty());
         out[lower(m.email)] = m;
     }
@@ -211,7 +218,7 @@ std::string configJson(const sim::SimulatorServer& sim) {
                                      R"(","site_short_name":")" + sim.siteName() + R"("})";
     auto exportJob = [](const std::string& title, bool remove) {
         return R"({"provider":"postup","type":"export","authorization":"sim","config":{"audience":"mailable-openers",)"
-               R"("list_title_template":")" + title + R"(","field_mappings":{"pu_open_ct":"Score","emaildomain":"Notes"},)"
+               R"("list_title_template":")" + title + R"(","field_mappings":{"pu_open_ct":"Score","emaildomain":"Notes","pu_comment":"Nickname"},)"
                R"("remove_on_exit":)" + std::string(remove ? "true" : "false") + R"(,"import_poll_interval_ms":20}})";
     };
     // import-2 is the same import with its own state: the next recipient
@@ -270,10 +277,14 @@ void ExportPipelineTest::testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit(
     std::vector<std::string> mailable;
     for (const auto& [email, m] : members)
         if (m.status == "N") mailable.push_back(email);
-    CPPUNIT_ASSERT(mailable.size() >= 2);
+    CPPUNIT_ASSERT(mailable.size() >= 3);
     const std::string optingOut = mailable.front();
     const std::string leaving = mailable.back();
     setGlobalStatus(*_pSim, recipientByAddress(*_pSim, optingOut)->recipientId, "O");
+    // PostUp's Nickname before the export: a profile without pu_comment must
+    // leave it as it is (the column is left out, not sent empty).
+    std::map<std::string, std::string> nicknameBefore;
+    for (const auto& [email, m] : members) nicknameBefore[email] = recipientByAddress(*_pSim, email)->demographics["Nickname"];
 
     runOk(_home, {"exports", "run", kRemoveJob});
     runOk(_home, {"exports", "run", kKeepJob});
@@ -283,6 +294,7 @@ void ExportPipelineTest::testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit(
 
     // Ground truth: PostUp subscribes every member except opted-out ones.
     std::set<std::string> expected, optedOut;
+    std::size_t withoutComment = 0;
     for (const auto& [email, m] : members) {
         auto remote = recipientByAddress(*_pSim, email);
         CPPUNIT_ASSERT_MESSAGE(email + " is not a PostUp recipient", remote.has_value());
@@ -295,8 +307,11 @@ void ExportPipelineTest::testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit(
         // Mapped fields arrive as demographics.
         CPPUNIT_ASSERT_EQUAL_MESSAGE(email + " Score", m.openCount, remote->demographics["Score"]);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(email + " Notes", m.domain, remote->demographics["Notes"]);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(email + " Nickname", m.comment.value_or(nicknameBefore[email]), remote->demographics["Nickname"]);
+        if (!m.comment) ++withoutComment;
     }
     CPPUNIT_ASSERT(optedOut.count(optingOut));
+    CPPUNIT_ASSERT_MESSAGE("no member without pu_comment: the missing-field case is not exercised", withoutComment > 0);
     CPPUNIT_ASSERT(expected == normalMembers(*_pSim, removeList));
     CPPUNIT_ASSERT(expected == normalMembers(*_pSim, keepList));
     for (const auto& email : optedOut) {
@@ -318,6 +333,10 @@ void ExportPipelineTest::testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit(
     // brings pu_status "U" and the member leaves the audience.
     const RemoteRecipient leaver = *recipientByAddress(*_pSim, leaving);
     setGlobalStatus(*_pSim, leaver.recipientId, "U");
+    // And a member who stays gets a new comment: an update of a mapped field.
+    const std::string changing = mailable.at(1);
+    CPPUNIT_ASSERT(changing != leaving);
+    setComment(*_pSim, recipientByAddress(*_pSim, changing)->recipientId, "changed in PostUp");
     const auto removeBefore = totalsOf(_home, kRemoveJob);
     const auto keepBefore = totalsOf(_home, kKeepJob);
     runOk(_home, {"job", "run", "import-2"});
@@ -333,11 +352,12 @@ void ExportPipelineTest::testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit(
     CPPUNIT_ASSERT_EQUAL(std::string("NORMAL"), listStatus(*_pSim, keepList, leaver.recipientId));
     auto removeAfter = totalsOf(_home, kRemoveJob);
     auto keepAfter = totalsOf(_home, kKeepJob);
-    CPPUNIT_ASSERT_EQUAL(removeBefore.delivered + 1, removeAfter.delivered);
+    CPPUNIT_ASSERT_EQUAL(removeBefore.delivered + 2, removeAfter.delivered); // the exit and the update
     CPPUNIT_ASSERT_EQUAL(removeBefore.skipped, removeAfter.skipped);
-    CPPUNIT_ASSERT_EQUAL(keepBefore.delivered, keepAfter.delivered);
+    CPPUNIT_ASSERT_EQUAL(keepBefore.delivered + 1, keepAfter.delivered); // the update
     CPPUNIT_ASSERT_EQUAL(keepBefore.skipped + 1, keepAfter.skipped);
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), skippedFor(keepAfter, "remove_on_exit is off"));
+    CPPUNIT_ASSERT_EQUAL(std::string("changed in PostUp"), recipientByAddress(*_pSim, changing)->demographics["Nickname"]);
     // The leaver is globally unsubscribed now, so it is not mailable on either
     // list; everyone else still is.
     expected.erase(leaving);

@@ -27,9 +27,11 @@ public:
 
     /// After the sync each list's NORMAL members are the audience members
     /// PostUp may subscribe (opted-out ones are skipped and counted), with the
-    /// mapped fields as demographics; a recipient who unsubscribes in PostUp
-    /// leaves the audience at the next import and is unsubscribed from the
-    /// remove_on_exit list only; nothing is deleted; a second `exports run`
+    /// mapped fields as demographics (a field the profile lacks leaves
+    /// PostUp's value alone); a recipient who unsubscribes in PostUp leaves
+    /// the audience at the next import and is unsubscribed from the
+    /// remove_on_exit list only, while a changed mapped field of a member
+    /// arrives as an update; nothing is deleted; a second `exports run`
     /// changes nothing.
     void testAudienceSyncedToTwoListsAndExitHonoursRemoveOnExit();
 
