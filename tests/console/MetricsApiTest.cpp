@@ -32,9 +32,9 @@ exports::ExportTotals exportTotals(std::int64_t batches, std::int64_t delivered,
     return t;
 }
 
-/// A finished (or running) run of `job` that took `durationMs`.
-void addRun(ConsoleFixture& console, const std::string& job, const std::string& status, Poco::Int64 read, Poco::Int64 written,
-            Poco::Int64 durationMs) {
+/// A finished (or running) run of `job` that took `durationMs`; returns its id.
+Poco::Int64 addRun(ConsoleFixture& console, const std::string& job, const std::string& status, Poco::Int64 read, Poco::Int64 written,
+                   Poco::Int64 durationMs) {
     Poco::Data::Session session = console.store().openSession();
     JobRecord record = JobRepository(session).get(job);
     RunRecord run;
@@ -45,12 +45,25 @@ void addRun(ConsoleFixture& console, const std::string& job, const std::string& 
     run.worker = "test:1";
     RunRepository runs(session);
     run.id = runs.insert(run);
-    if (status == "running") return;
+    if (status == "running") return run.id;
     run.status = status;
     run.endedAt = run.startedAt + durationMs;
     run.counters.read = read;
     run.counters.written = written;
     run.counters.duplicate = read - written;
+    runs.finish(run);
+    return run.id;
+}
+
+/// Ends the running run `id` with `status` after `durationMs`.
+void finishRun(ConsoleFixture& console, Poco::Int64 id, const std::string& status, Poco::Int64 read, Poco::Int64 durationMs) {
+    Poco::Data::Session session = console.store().openSession();
+    RunRepository runs(session);
+    RunRecord run = *runs.find(id);
+    run.status = status;
+    run.endedAt = run.startedAt + durationMs;
+    run.counters.read = read;
+    run.counters.written = read;
     runs.finish(run);
 }
 
@@ -121,6 +134,60 @@ void MetricsApiTest::testRunMetricsForKnownState() {
     double age = value(R"(jobhost_job_checkpoint_age_seconds{job="nightly"})");
     CPPUNIT_ASSERT_MESSAGE(std::to_string(age), age >= 90.0 && age < 90.0 + 120.0);
     CPPUNIT_ASSERT(std::isnan(value(R"(jobhost_job_checkpoint_age_seconds{job="hourly"})"))); // no state yet
+}
+
+void MetricsApiTest::testScrapesFollowNewAndEndingRuns() {
+    // The source keeps the sums of ended runs between scrapes; every scrape
+    // must still show exactly what the store holds.
+    _pConsole->createJob("nightly", "main");
+    auto scrape = [&] { return _pConsole->call("GET", "/metrics").body; };
+    const std::string ok = R"(jobhost_runs_total{job="nightly",status="ok"})";
+    const std::string running = R"(jobhost_runs_total{job="nightly",status="running"})";
+    const std::string failed = R"(jobhost_runs_total{job="nightly",status="failed"})";
+    const std::string read = R"(jobhost_records_read_total{job="nightly"})";
+    const std::string count = R"(jobhost_run_duration_seconds_count{job="nightly"})";
+    addRun(*_pConsole, "nightly", "ok", 10, 10, 2000);
+    std::string m = scrape();
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(m, 1.0, sampleValue(m, ok));
+    CPPUNIT_ASSERT_EQUAL(10.0, sampleValue(m, read));
+
+    Poco::Int64 slow = addRun(*_pConsole, "nightly", "running", 0, 0, 0); // stays running while later runs end
+    addRun(*_pConsole, "nightly", "ok", 5, 5, 3000);
+    m = scrape();
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(m, 2.0, sampleValue(m, ok));
+    CPPUNIT_ASSERT_EQUAL(1.0, sampleValue(m, running));
+    CPPUNIT_ASSERT_EQUAL(15.0, sampleValue(m, read));
+    CPPUNIT_ASSERT_EQUAL(2.0, sampleValue(m, count));
+
+    finishRun(*_pConsole, slow, "failed", 7, 400000);
+    addRun(*_pConsole, "nightly", "ok", 1, 1, 100);
+    m = scrape();
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(m, 3.0, sampleValue(m, ok));
+    CPPUNIT_ASSERT(std::isnan(sampleValue(m, running)));
+    CPPUNIT_ASSERT_EQUAL(1.0, sampleValue(m, failed));
+    CPPUNIT_ASSERT_EQUAL(23.0, sampleValue(m, read));
+    CPPUNIT_ASSERT_EQUAL(4.0, sampleValue(m, count));
+    CPPUNIT_ASSERT_EQUAL(3.0, sampleValue(m, R"(jobhost_run_duration_seconds_bucket{job="nightly",le="5"})"));
+    CPPUNIT_ASSERT_EQUAL(3.0, sampleValue(m, R"(jobhost_run_duration_seconds_bucket{job="nightly",le="300"})"));
+    CPPUNIT_ASSERT_EQUAL(4.0, sampleValue(m, R"(jobhost_run_duration_seconds_bucket{job="nightly",le="900"})"));
+    m = scrape(); // nothing changed: the same figures again
+    CPPUNIT_ASSERT_EQUAL(3.0, sampleValue(m, ok));
+    CPPUNIT_ASSERT_EQUAL(23.0, sampleValue(m, read));
+
+    // A job whose runs are kept disappears (its runs go with it): the sums are rebuilt.
+    _pConsole->createJob("hourly", "main");
+    addRun(*_pConsole, "hourly", "ok", 4, 4, 1000);
+    m = scrape();
+    CPPUNIT_ASSERT_EQUAL(1.0, sampleValue(m, R"(jobhost_runs_total{job="hourly",status="ok"})"));
+    {
+        Poco::Data::Session session = _pConsole->store().openSession();
+        session << "DELETE FROM jobs WHERE name = 'nightly'", Poco::Data::Keywords::now;
+    }
+    m = scrape();
+    CPPUNIT_ASSERT_MESSAGE(m, std::isnan(sampleValue(m, ok)));
+    CPPUNIT_ASSERT(std::isnan(sampleValue(m, read)));
+    CPPUNIT_ASSERT_EQUAL(1.0, sampleValue(m, R"(jobhost_runs_total{job="hourly",status="ok"})"));
+    CPPUNIT_ASSERT_EQUAL(4.0, sampleValue(m, R"(jobhost_records_read_total{job="hourly"})"));
 }
 
 void MetricsApiTest::testExportMetricsForKnownState() {

@@ -12,6 +12,7 @@
 class MetricsApiTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(MetricsApiTest);
     CPPUNIT_TEST(testRunMetricsForKnownState);
+    CPPUNIT_TEST(testScrapesFollowNewAndEndingRuns);
     CPPUNIT_TEST(testExportMetricsForKnownState);
     CPPUNIT_TEST(testRateLimitWaitSeconds);
     CPPUNIT_TEST(testEveryFamilyDeclaredOnceAndGrouped);
@@ -25,6 +26,7 @@ public:
     void tearDown() override;
 
     void testRunMetricsForKnownState();
+    void testScrapesFollowNewAndEndingRuns();
     void testExportMetricsForKnownState();
     void testRateLimitWaitSeconds();
     void testEveryFamilyDeclaredOnceAndGrouped();

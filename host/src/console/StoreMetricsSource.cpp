@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
+#include <Poco/Data/Transaction.h>
 #include <Poco/Timestamp.h>
 
 #include "console/MetricsWriter.h"
@@ -30,17 +32,63 @@ struct JobFigures {
     std::optional<Poco::Int64> lastSuccessAt;
 };
 
+/// Adds `part` to `total` (same job and status).
+void addTo(JobStatusRuns& total, const JobStatusRuns& part) {
+    total.jobId = part.jobId;
+    total.status = part.status;
+    total.runs += part.runs;
+    total.read += part.read;
+    total.written += part.written;
+    total.duplicate += part.duplicate;
+    total.delivered += part.delivered;
+    total.rejected += part.rejected;
+    total.finished += part.finished;
+    total.durationSumMs += part.durationSumMs;
+    total.atOrBelow.resize(std::max(total.atOrBelow.size(), part.atOrBelow.size()), 0);
+    for (std::size_t i = 0; i < part.atOrBelow.size(); ++i) total.atOrBelow[i] += part.atOrBelow[i];
+    if (part.lastEndedAt && (!total.lastEndedAt || *part.lastEndedAt > *total.lastEndedAt)) total.lastEndedAt = part.lastEndedAt;
+}
+
 } // namespace
 
 StoreMetricsSource::StoreMetricsSource(const Store& store) : _store(store) {}
 
 void StoreMetricsSource::collect(MetricsWriter& writer) {
+    std::lock_guard<std::mutex> lock(_mutex);
     Poco::Data::Session session = _store.openSession();
     RunStatisticsRepository statistics(session);
     std::vector<Poco::Int64> boundsMs;
     for (double b : kBoundsSeconds) boundsMs.push_back(static_cast<Poco::Int64>(b * 1000));
+
+    // One read transaction: every query below sees the same snapshot.
+    Poco::Data::Transaction snapshot(session);
     const std::vector<JobActivity> jobs = statistics.activity(); // ordered by name
-    const std::vector<JobStatusRuns> runs = statistics.runsByJobAndStatus(boundsMs);
+    const Poco::Int64 maxId = statistics.maxRunId();
+    const std::optional<Poco::Int64> lowestRunning = statistics.lowestRunningRunId();
+    const Poco::Int64 settledUpTo = lowestRunning ? *lowestRunning - 1 : maxId; // every run up to here has ended
+    // Runs disappear only with their job (ON DELETE CASCADE): when a job whose
+    // runs are kept is gone, start over.
+    std::unordered_set<Poco::Int64> jobIds;
+    for (const JobActivity& a : jobs) jobIds.insert(a.jobId);
+    for (const auto& entry : _kept)
+        if (!jobIds.count(entry.first.first)) {
+            _kept.clear();
+            _keptUpTo = 0;
+            break;
+        }
+    if (settledUpTo > _keptUpTo) {
+        for (const JobStatusRuns& r : statistics.runsByJobAndStatus(boundsMs, _keptUpTo, settledUpTo)) {
+            addTo(_kept[{r.jobId, r.status}], r);
+        }
+        _keptUpTo = settledUpTo;
+    }
+    std::map<std::pair<Poco::Int64, std::string>, JobStatusRuns> merged = _kept;
+    for (const JobStatusRuns& r : statistics.runsByJobAndStatus(boundsMs, _keptUpTo)) addTo(merged[{r.jobId, r.status}], r);
+    const std::vector<exports::ExportStatusRecord> exportTotals = exports::ExportStatusRepository(session).all();
+    snapshot.commit();
+    std::vector<JobStatusRuns> runs;
+    runs.reserve(merged.size());
+    for (auto& entry : merged) runs.push_back(std::move(entry.second));
 
     std::unordered_map<Poco::Int64, JobFigures> byId;
     for (const JobStatusRuns& r : runs) {
@@ -59,7 +107,7 @@ void StoreMetricsSource::collect(MetricsWriter& writer) {
     }
     std::unordered_map<std::string, const JobActivity*> byName;
     for (const JobActivity& a : jobs) byName.emplace(a.job, &a);
-    for (const auto& status : exports::ExportStatusRepository(session).all()) {
+    for (const auto& status : exportTotals) {
         auto job = byName.find(status.job);
         if (job == byName.end()) continue; // the job is gone; its export totals show under jobhost_export_*
         JobFigures& f = byId[job->second->jobId];

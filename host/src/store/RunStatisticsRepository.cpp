@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/RunStatisticsRepository.h"
 
+#include <limits>
+
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
@@ -11,15 +13,17 @@ using namespace Poco::Data::Keywords;
 
 RunStatisticsRepository::RunStatisticsRepository(Poco::Data::Session& session) : _session(session) {}
 
-std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std::vector<Poco::Int64>& boundsMs) {
+std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std::vector<Poco::Int64>& boundsMs, Poco::Int64 afterId,
+                                                                       std::optional<Poco::Int64> upToId) {
     // One "SUM(duration <= ?)" column per bound: the SQL text depends only on
     // how many bounds there are; the values are bound. A run without an end
     // has a NULL duration, which SUM skips.
     std::string sql = "SELECT job_id, status, COUNT(*), SUM(records_read), SUM(records_written), SUM(records_duplicate), "
                       "SUM(records_delivered), SUM(records_rejected), COUNT(ended_at), TOTAL(ended_at - started_at), MAX(ended_at)";
     for (std::size_t i = 0; i < boundsMs.size(); ++i) sql += ", TOTAL(ended_at - started_at <= ?)";
-    sql += " FROM runs GROUP BY job_id, status";
+    sql += " FROM runs WHERE id > ? AND id <= ? GROUP BY job_id, status";
     std::vector<Poco::Int64> bounds = boundsMs; // bound by reference: must live until execute()
+    Poco::Int64 from = afterId, to = upToId.value_or(std::numeric_limits<Poco::Int64>::max());
     std::vector<Poco::Int64> jobIds, runs, read, written, duplicate, delivered, rejected, finished;
     std::vector<double> durationSums;
     std::vector<std::string> statuses;
@@ -28,6 +32,7 @@ std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std
     Poco::Data::Statement select(_session);
     select << sql;
     for (auto& bound : bounds) select, use(bound);
+    select, use(from), use(to);
     select, into(jobIds), into(statuses), into(runs), into(read), into(written), into(duplicate), into(delivered), into(rejected),
         into(finished), into(durationSums), into(lastEnded);
     for (auto& column : buckets) select, into(column);
@@ -51,6 +56,20 @@ std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std
         out.push_back(std::move(r));
     }
     return out;
+}
+
+Poco::Int64 RunStatisticsRepository::maxRunId() {
+    Poco::Int64 id = 0;
+    _session << "SELECT COALESCE(MAX(id), 0) FROM runs", into(id), now;
+    return id;
+}
+
+std::optional<Poco::Int64> RunStatisticsRepository::lowestRunningRunId() {
+    std::string running = "running";
+    Poco::Nullable<Poco::Int64> id;
+    _session << "SELECT MIN(id) FROM runs WHERE status = ?", use(running), into(id), now;
+    if (id.isNull()) return std::nullopt;
+    return id.value();
 }
 
 std::vector<JobActivity> RunStatisticsRepository::activity() {

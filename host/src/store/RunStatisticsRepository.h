@@ -37,17 +37,24 @@ struct JobActivity {
     std::optional<Poco::Int64> checkpointAt; ///< when the job's state was last committed
 };
 
-/// Aggregate queries for /metrics: one scan of the runs table and one query
-/// over jobs whatever the number of jobs (no per-job round trips), every
-/// value bound. Works on a session the caller owns (one thread at a time);
+/// Aggregate queries for /metrics: one scan of (a range of) the runs table
+/// and one query over jobs whatever the number of jobs (no per-job round
+/// trips), every value bound. Works on a session the caller owns (one thread at a time);
 /// joins the caller's transaction. Every method throws Poco::Data
 /// exceptions on store failure.
 class RunStatisticsRepository {
 public:
     explicit RunStatisticsRepository(Poco::Data::Session& session);
 
-    /// One row per (job, status) that has runs. `boundsMs` ascending.
-    std::vector<JobStatusRuns> runsByJobAndStatus(const std::vector<Poco::Int64>& boundsMs);
+    /// One row per (job, status) that has runs with afterId < id <= upToId
+    /// (no upper bound when empty). `boundsMs` ascending.
+    std::vector<JobStatusRuns> runsByJobAndStatus(const std::vector<Poco::Int64>& boundsMs, Poco::Int64 afterId = 0,
+                                                  std::optional<Poco::Int64> upToId = std::nullopt);
+    /// The highest run id; 0 when there are no runs.
+    Poco::Int64 maxRunId();
+    /// The lowest id of a run whose status is "running"; empty when none.
+    /// Every run below it has ended, and an ended run never changes again.
+    std::optional<Poco::Int64> lowestRunningRunId();
     /// Every job, with or without runs, ordered by name.
     std::vector<JobActivity> activity();
 
