@@ -71,7 +71,9 @@ std::vector<Poco::Int64> seedExport(ConsoleFixture& console) {
         item.attempts = profile == 11 ? 1 : 10;
         ids.push_back(letters.add(item, profile == 11 ? "invalid email address \"bad11\"" : "retries exhausted", now - 4000));
     }
-    exports::ExportStatusRepository(session).add(kExport, exportTotals(2, 5, 1, 1, 2), now - 2000, "");
+    exports::ExportTotals totals = exportTotals(2, 5, 1, 1, 2);
+    totals.skippedBy["remove_on_exit is off"] = 1;
+    exports::ExportStatusRepository(session).add(kExport, totals, now - 2000, "");
     return ids;
 }
 
@@ -133,6 +135,7 @@ void ExportApiTest::testListShowsQueueAndCounters() {
     CPPUNIT_ASSERT_EQUAL(1, c->getValue<int>("skipped"));
     CPPUNIT_ASSERT_EQUAL(1, c->getValue<int>("retried"));
     CPPUNIT_ASSERT_EQUAL(2, c->getValue<int>("rejected"));
+    CPPUNIT_ASSERT_EQUAL(1, c->getObject("skippedBy")->getValue<int>("remove_on_exit is off"));
 
     // Paused job → state paused; an export job that never ran → "not started".
     CPPUNIT_ASSERT_EQUAL(200, _pConsole->call("POST", "/api/v1/jobs/" + kExport + "/pause").status);

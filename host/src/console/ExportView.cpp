@@ -71,6 +71,9 @@ Object::Ptr toJson(const std::string& name, const std::optional<JobRecord>& job,
     counters->set("skipped", totals.skipped);
     counters->set("rejected", totals.rejected);
     counters->set("retried", totals.retried);
+    Object::Ptr skippedBy = new Object(Poco::JSON_PRESERVE_KEY_ORDER); // reason → count; adds up to skipped
+    for (const auto& [reason, count] : totals.skippedBy) skippedBy->set(reason, count);
+    counters->set("skippedBy", skippedBy);
     o->set("counters", counters);
     return o;
 }

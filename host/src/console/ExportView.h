@@ -21,7 +21,8 @@ namespace jobhost::host {
 /// One export: {"job", "provider", "type", "enabled", "audience", "state",
 /// "outboxDepth", "waiting", "inflight", "retrying", "deadLetters",
 /// "oldestWaitingAt", "lastDeliveryAt", "lastError", "counters":
-/// {"batches", "delivered", "skipped", "rejected", "retried"}}. state is
+/// {"batches", "delivered", "skipped", "rejected", "retried", "skippedBy":
+/// {reason: count}}}. state is
 /// "paused" (job disabled), "not started" (no subscription and no batch
 /// yet), "failing" (the last batch had an error), "delivering" (rows wait
 /// or are in flight) or "idle". The audience is the subscription's, else

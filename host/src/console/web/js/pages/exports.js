@@ -65,6 +65,8 @@ async function detail(main, job) {
         h('dt', {}, 'Oldest waiting'), h('dd', {}, time(e.oldestWaitingAt)),
         h('dt', {}, 'Last delivery'), h('dd', {}, time(e.lastDeliveryAt)),
         h('dt', {}, 'Counters'), h('dd', {}, `${counters(e.counters)} · batches ${e.counters.batches}`),
+        Object.keys(e.counters.skippedBy || {}).length ? [h('dt', {}, 'Skipped because'),
+          h('dd', { 'data-field': 'skipped-by' }, Object.entries(e.counters.skippedBy).map(([why, n]) => h('div', {}, `${n} × ${why}`)))] : null,
         e.lastError ? [h('dt', {}, 'Last error'), h('dd.error', {}, e.lastError)] : null),
       h('h2', {}, `Dead letters (${count})`), h('p', {}, all), status,
       table(['Item', 'Event', 'Profile', 'Attempts', 'Reason', 'When', ''], deadLetters.map((d) => {
