@@ -1,7 +1,7 @@
 // ProfilesBench.cpp — jobhost profiles benchmark: events/s through the store-backed builder, store size per million events.
 // SPDX-License-Identifier: Apache-2.0
 //
-// usage: jobhost-profiles-bench [--recipients N] [--activity K] [--batch B] [--no-audiences] [--keep DIR]
+// usage: jobhost-profiles-bench [--recipients N] [--activity K] [--batch B] [--cache P] [--no-audiences] [--keep DIR]
 // Generates N postup_users events and N*K postup_activity events (with
 // stitching and conflicts), appends them to a fresh store, builds profiles
 // (plus two audiences and one export outbox unless --no-audiences), then
@@ -55,6 +55,7 @@ std::uint64_t fileSize(const std::string& path)
 int main(int argc, char** argv)
 {
     std::size_t recipients = 20000, activity = 10, batch = 500;
+    std::size_t cache = audiences::ProfileSync::Options{}.profileCacheSize;
     bool withAudiences = true;
     std::string keep;
     for (int i = 1; i < argc; ++i) {
@@ -69,10 +70,12 @@ int main(int argc, char** argv)
         if (a == "--recipients") recipients = std::stoul(next());
         else if (a == "--activity") activity = std::stoul(next());
         else if (a == "--batch") batch = std::stoul(next());
+        else if (a == "--cache") cache = std::stoul(next());
         else if (a == "--no-audiences") withAudiences = false;
         else if (a == "--keep") keep = next();
         else {
-            std::cerr << "usage: jobhost-profiles-bench [--recipients N] [--activity K] [--batch B] [--no-audiences] [--keep DIR]\n";
+            std::cerr << "usage: jobhost-profiles-bench [--recipients N] [--activity K] [--batch B] [--cache P] [--no-audiences] "
+                         "[--keep DIR]\n";
             return 64;
         }
     }
@@ -118,6 +121,7 @@ int main(int argc, char** argv)
     mappings->addFile(std::string(JOBHOST_MANIFESTS_DIR) + "/postup/postup_activity.lql");
     audiences::ProfileSync::Options options;
     options.batchSize = batch;
+    options.profileCacheSize = cache;
     audiences::ProfileSync sync(session, mappings, options);
     if (withAudiences) sync.audiences().startExport({"bench-export", "openers", {"email", "pu_open_ct"}, true, {1}}, {1});
 
@@ -137,8 +141,8 @@ int main(int argc, char** argv)
     profiles::ProfileRepository repo(session);
     double n = static_cast<double>(result.build.events);
     double build = seconds(t2, t3), rebuild = seconds(t4, t5);
-    std::printf("events:            %zu (%zu recipients, %zu activity per recipient), batch %zu, audiences %s\n", events.size(),
-                recipients, activity, batch, withAudiences ? "on (2 + 1 export outbox)" : "off");
+    std::printf("events:            %zu (%zu recipients, %zu activity per recipient), batch %zu, profile cache %zu, audiences %s\n",
+                events.size(), recipients, activity, batch, cache, withAudiences ? "on (2 + 1 export outbox)" : "off");
     std::printf("append to stream:  %.2f s (%.0f events/s)\n", seconds(t0, t1), static_cast<double>(events.size()) / seconds(t0, t1));
     std::printf("build profiles:    %.2f s  -> %.0f events/s  (%lld profiles, %lld merges, %lld batches)\n", build, n / build,
                 static_cast<long long>(repo.count()), static_cast<long long>(result.build.merged),

@@ -44,7 +44,8 @@ ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const pro
     , _options(std::move(options))
     , _audiences(session)
     , _builder(session, std::move(mappings), &_audiences,
-               profiles::ProfileBuilder::Options{_options.batchSize, _options.mode, _options.clock})
+               profiles::ProfileBuilder::Options{_options.batchSize, _options.mode, _options.clock,
+                                                 _options.profileCacheSize})
 {
 }
 

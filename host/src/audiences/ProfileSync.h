@@ -36,6 +36,8 @@ public:
         profiles::IdentityResolver::Mode mode = profiles::IdentityResolver::Mode::Faithful;
         // Processing clock; default: system time.
         std::function<profiles::TimeMs()> clock;
+        // Parsed profiles the builder keeps between batches (ProfileBuilder::Options).
+        std::size_t profileCacheSize = profiles::ProfileBuilder::Options{}.profileCacheSize;
     };
 
     struct Result {

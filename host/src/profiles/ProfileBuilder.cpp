@@ -213,17 +213,17 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
 
     IdentityResolver resolver(index, _options.mode);
     Batch batch;
-    // The committed profile stored under exactly id: from the cache, else the store.
-    auto stored = [&](ProfileId id) -> std::optional<Profile> {
-        if (const Profile* cached = _cache.profile(id)) return *cached;
-        return repo.loadExact(id);
-    };
+    // The entry of id in this batch; its profile starts as the committed one
+    // stored under exactly id (from the cache, else the store).
     auto entry = [&](ProfileId id, bool created) -> Batch::Entry& {
         auto it = batch.live.find(id);
         if (it != batch.live.end()) return it->second;
         Batch::Entry e;
         if (!created) {
-            if (auto s = stored(id)) {
+            if (const Profile* cached = _cache.profile(id)) {
+                e.profile = *cached;
+                e.before = *cached;
+            } else if (auto s = repo.loadExact(id)) {
                 e.profile = *s;
                 e.before = std::move(*s);
             }
@@ -249,7 +249,9 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
                     target.mergedFrom.insert(target.mergedFrom.end(), it->second.mergedFrom.begin(),
                                              it->second.mergedFrom.end());
                     batch.live.erase(it);
-                } else if (auto s = stored(m)) {
+                } else if (const Profile* cached = _cache.profile(m)) {
+                    target.profile.merge(*cached);
+                } else if (auto s = repo.loadExact(m)) {
                     target.profile.merge(*s);
                 }
                 target.mergedFrom.push_back(m);

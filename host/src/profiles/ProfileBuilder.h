@@ -58,8 +58,9 @@ public:
         // The processing clock (batch stamps, membership times); default: system time.
         std::function<TimeMs()> clock;
         // Parsed profiles kept between batches (ProfileStoreCache); beyond
-        // this many the cache is emptied at the next commit.
-        std::size_t profileCacheSize = 20000;
+        // this many the least recently used are evicted at the next commit.
+        // A PostUp profile takes about 5 KB, so the default costs up to ~250 MB.
+        std::size_t profileCacheSize = 50000;
     };
 
     struct Stats {

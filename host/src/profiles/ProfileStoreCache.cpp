@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ProfileStoreCache.h"
 
+#include <algorithm>
+
 namespace jobhost::host::profiles {
 
 ProfileStoreCache::ProfileStoreCache(std::size_t maxProfiles)
@@ -16,11 +18,12 @@ void ProfileStoreCache::validate(const std::string& generation)
 
 void ProfileStoreCache::committed(const std::string& generation)
 {
-    for (auto it = _owners.begin(); it != _owners.end();) {
-        if (it->second) ++it;
-        else it = _owners.erase(it);
+    for (const auto& key : _unowned) {
+        auto it = _owners.find(key);
+        if (it != _owners.end() && !it->second) _owners.erase(it);
     }
-    if (_profiles.size() > _maxProfiles) clear();
+    _unowned.clear();
+    if (_profiles.size() > _maxProfiles) evict(_maxProfiles - _maxProfiles / 10);
     _generation = generation;
     _hasGeneration = true;
 }
@@ -28,6 +31,7 @@ void ProfileStoreCache::committed(const std::string& generation)
 void ProfileStoreCache::clear()
 {
     _owners.clear();
+    _unowned.clear();
     _keys.clear();
     _mergedInto.clear();
     _profiles.clear();
@@ -44,7 +48,11 @@ std::optional<std::optional<ProfileId>> ProfileStoreCache::owner(const IdentityK
     return std::optional<ProfileId>{c ? *c : *it->second};
 }
 
-void ProfileStoreCache::setOwner(const IdentityKey& key, std::optional<ProfileId> profile) { _owners[key] = profile; }
+void ProfileStoreCache::setOwner(const IdentityKey& key, std::optional<ProfileId> profile)
+{
+    if (!profile) _unowned.push_back(key);
+    _owners[key] = profile;
+}
 
 const std::vector<IdentityKey>* ProfileStoreCache::keysOf(ProfileId profile) const
 {
@@ -93,10 +101,33 @@ std::optional<ProfileId> ProfileStoreCache::canonical(ProfileId profile) const
 const Profile* ProfileStoreCache::profile(ProfileId id) const
 {
     auto it = _profiles.find(id);
-    return it == _profiles.end() ? nullptr : &it->second;
+    if (it == _profiles.end()) return nullptr;
+    it->second.lastUse = ++_clock;
+    return &it->second.profile;
 }
 
-void ProfileStoreCache::setProfile(ProfileId id, Profile profile) { _profiles[id] = std::move(profile); }
+void ProfileStoreCache::setProfile(ProfileId id, Profile profile)
+{
+    _profiles[id] = CachedProfile{std::move(profile), ++_clock};
+}
+
+void ProfileStoreCache::evict(std::size_t keep)
+{
+    if (_profiles.size() <= keep) return;
+    std::vector<std::pair<std::uint64_t, ProfileId>> byUse;
+    byUse.reserve(_profiles.size());
+    for (const auto& [id, cached] : _profiles) byUse.emplace_back(cached.lastUse, id);
+    const std::size_t drop = _profiles.size() - keep;
+    std::nth_element(byUse.begin(), byUse.begin() + static_cast<std::ptrdiff_t>(drop), byUse.end());
+    for (std::size_t i = 0; i < drop; ++i) {
+        const ProfileId id = byUse[i].second;
+        _profiles.erase(id);
+        auto keys = _keys.find(id);
+        if (keys == _keys.end()) continue;
+        for (const auto& k : keys->second) _owners.erase(k);
+        _keys.erase(keys);
+    }
+}
 
 void ProfileStoreCache::forgetProfile(ProfileId id) { _profiles.erase(id); }
 

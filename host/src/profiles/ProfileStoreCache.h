@@ -6,7 +6,8 @@
 #include "profiles/Profile.h"
 
 #include <cstddef>
-#include <map>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -32,8 +33,9 @@ namespace jobhost::host::profiles {
 // cache because the transaction rolled those changes back.
 //
 // Memory: at most maxProfiles parsed profiles are kept; a commit that
-// leaves more empties the whole cache (the next batches read what they
-// need again). Not thread-safe: one builder, one thread.
+// leaves more evicts the least recently used ones (with their key lists)
+// down to nine tenths of the limit, so a hot working set stays cached.
+// Not thread-safe: one builder, one thread.
 class ProfileStoreCache {
 public:
     explicit ProfileStoreCache(std::size_t maxProfiles);
@@ -64,19 +66,36 @@ public:
     std::optional<ProfileId> canonical(ProfileId profile) const;
 
     // --- parsed profiles (committed state of surviving profiles)
+    // Counts as a use for the eviction order.
     const Profile* profile(ProfileId id) const;
     void setProfile(ProfileId id, Profile profile);
     void forgetProfile(ProfileId id);
     std::size_t profileCount() const { return _profiles.size(); }
 
 private:
+    struct CachedProfile {
+        Profile profile;
+        std::uint64_t lastUse = 0;
+    };
+    // Drops the least recently used profiles (and their key lists) until at
+    // most `keep` remain.
+    void evict(std::size_t keep);
+
     std::size_t _maxProfiles;
+    mutable std::uint64_t _clock = 0;
     std::string _generation;
     bool _hasGeneration = false;
-    std::map<IdentityKey, std::optional<ProfileId>> _owners;
+    struct KeyHash {
+        std::size_t operator()(const IdentityKey& k) const
+        {
+            return std::hash<std::string>{}(k.field) * 31 + std::hash<std::string>{}(k.value);
+        }
+    };
+    std::unordered_map<IdentityKey, std::optional<ProfileId>, KeyHash> _owners;
+    std::vector<IdentityKey> _unowned; // keys recorded as unowned since the last commit
     std::unordered_map<ProfileId, std::vector<IdentityKey>> _keys;
     std::unordered_map<ProfileId, ProfileId> _mergedInto;
-    std::unordered_map<ProfileId, Profile> _profiles;
+    mutable std::unordered_map<ProfileId, CachedProfile> _profiles;
 };
 
 } // namespace jobhost::host::profiles
