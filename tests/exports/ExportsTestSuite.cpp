@@ -6,6 +6,7 @@
 
 #include "ExportRunnerTest.h"
 #include "ExportStateTest.h"
+#include "ExportSubsystemTest.h"
 #include "PostupExportJobTest.h"
 
 namespace jobhost::host::exports::test {
@@ -15,6 +16,7 @@ CppUnit::Test* ExportsTestSuite::suite() {
     s->addTest(ExportStateTest::suite());
     s->addTest(PostupExportJobTest::suite());
     s->addTest(ExportRunnerTest::suite());
+    s->addTest(ExportSubsystemTest::suite());
     return s;
 }
 
