@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console/ConsoleServer.h"
 
+#include <algorithm>
+
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
@@ -30,7 +32,8 @@ ConsoleServer::ConsoleServer(ConsoleSettings settings, const ConsoleServices& se
         params->setKeepAliveTimeout(Poco::Timespan(_settings.keepAliveSeconds, 0));
         params->setServerName("jobhost");
         params->setSoftwareVersion("jobhost/" JOBHOST_VERSION);
-        _pServer = std::make_unique<Poco::Net::HTTPServer>(new ApiRouter(_services), socket, params);
+        _pThreads = std::make_unique<Poco::ThreadPool>(1, std::max(_settings.maxThreads, 1), 60);
+        _pServer = std::make_unique<Poco::Net::HTTPServer>(new ApiRouter(_services), *_pThreads, socket, params);
     } catch (const Poco::Net::NetException& e) {
         throw ConfigException("console: cannot listen on " + where + ": " + e.displayText() + "; choose another port with --port");
     } catch (const Poco::IOException& e) {
@@ -38,7 +41,11 @@ ConsoleServer::ConsoleServer(ConsoleSettings settings, const ConsoleServices& se
     }
 }
 
-ConsoleServer::~ConsoleServer() { stop(); }
+ConsoleServer::~ConsoleServer() {
+    stop();
+    _pServer.reset();
+    _pThreads.reset(); // stops and joins the worker threads
+}
 
 void ConsoleServer::start() {
     if (_running) return;
@@ -49,6 +56,7 @@ void ConsoleServer::start() {
 void ConsoleServer::stop() {
     if (!_running) return;
     _pServer->stopAll(false);
+    _pThreads->joinAll(); // in-flight requests finish; threads stay for a restart
     _running = false;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include "console/ConsoleServices.h"
 
@@ -26,7 +27,10 @@ struct ConsoleSettings {
 /// ApiRouter. The socket is bound in the constructor (so port() is valid at
 /// once, and a busy port fails early); start() begins serving on Poco's
 /// worker threads; stop() (also run by the destructor) stops accepting and
-/// waits for in-flight requests. `services` and everything it points to
+/// waits for in-flight requests. The worker threads come from a pool this
+/// object owns (not Poco's process-wide default pool), so they end with it:
+/// nothing per-thread (OpenSSL's per-thread random state after sealing a
+/// secret, for one) outlives the server. `services` and everything it points to
 /// must outlive this object. start/stop from one thread.
 class ConsoleServer {
 public:
@@ -52,6 +56,7 @@ private:
     ConsoleSettings _settings;
     const ConsoleServices& _services;
     Poco::UInt16 _port = 0;
+    std::unique_ptr<Poco::ThreadPool> _pThreads; ///< outlives _pServer (declared first)
     std::unique_ptr<Poco::Net::HTTPServer> _pServer;
     bool _running = false;
 };
