@@ -10,6 +10,7 @@
 #include "console/ConsoleAudit.h"
 #include "exports/DeadLetterRepository.h"
 #include "exports/ExportStatusRepository.h"
+#include "ExportTotalsFixture.h"
 
 using namespace jobhost::host;
 
@@ -17,17 +18,6 @@ namespace {
 
 const std::string kExport = "openers-out";
 const std::string kBase = "/api/v1/exports/" + kExport;
-
-/// Export totals built field by field (the struct grows; no positional init).
-exports::ExportTotals exportTotals(std::int64_t batches, std::int64_t delivered, std::int64_t skipped, std::int64_t retried, std::int64_t rejected) {
-    exports::ExportTotals t;
-    t.batches = batches;
-    t.delivered = delivered;
-    t.skipped = skipped;
-    t.retried = retried;
-    t.rejected = rejected;
-    return t;
-}
 
 /// An export job "openers-out" on audience "openers" with three outbox rows
 /// (one in flight, one waiting for a retry, one pending), two dead letters

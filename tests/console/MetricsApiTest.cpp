@@ -13,6 +13,7 @@
 #include "console/ConsoleSubsystem.h"
 #include "exports/DeadLetterRepository.h"
 #include "exports/ExportStatusRepository.h"
+#include "ExportTotalsFixture.h"
 #include "audiences/OutboxRepository.h"
 #include "store/JobRepository.h"
 #include "store/RunRepository.h"
@@ -20,17 +21,6 @@
 using namespace jobhost::host;
 
 namespace {
-
-/// Export totals built field by field (the struct grows; no positional init).
-exports::ExportTotals exportTotals(std::int64_t batches, std::int64_t delivered, std::int64_t skipped, std::int64_t retried, std::int64_t rejected) {
-    exports::ExportTotals t;
-    t.batches = batches;
-    t.delivered = delivered;
-    t.skipped = skipped;
-    t.retried = retried;
-    t.rejected = rejected;
-    return t;
-}
 
 /// A finished (or running) run of `job` that took `durationMs`; returns its id.
 Poco::Int64 addRun(ConsoleFixture& console, const std::string& job, const std::string& status, Poco::Int64 read, Poco::Int64 written,
