@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/Value.h"
+#include "lql/Value.h"
 
 #include <cstdint>
 #include <map>
@@ -16,7 +16,7 @@
 struct GeneratedEvent {
     std::string stream;
     std::map<std::string, std::string> fields;
-    jobhost::host::profiles::TimeMs time;
+    jobhost::host::lql::TimeMs time;
     std::string naturalKey;
 };
 

@@ -3,9 +3,10 @@
 #include "MembershipEngineTest.h"
 
 #include "audiences/MembershipEngine.h"
-#include "profiles/ProfileException.h"
+#include "lql/ParseException.h"
 
 using namespace jobhost::host::audiences;
+using namespace jobhost::host::lql;
 using namespace jobhost::host::profiles;
 
 namespace {

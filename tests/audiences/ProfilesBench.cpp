@@ -116,7 +116,7 @@ int main(int argc, char** argv)
         defs.insert({"openers", "Openers", "FILTER AND (pu_open_ct >= 2, EXISTS email)", 1, 1});
         defs.insert({"recent_clickers", "Recent clickers", "FILTER pu_last_click_ts > \"now-30d\"", 1, 1});
     }
-    auto mappings = std::make_shared<profiles::MappingSet>();
+    auto mappings = std::make_shared<lql::MappingSet>();
     mappings->addFile(std::string(JOBHOST_MANIFESTS_DIR) + "/postup/postup_users.lql");
     mappings->addFile(std::string(JOBHOST_MANIFESTS_DIR) + "/postup/postup_activity.lql");
     audiences::ProfileSync::Options options;

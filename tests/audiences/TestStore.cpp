@@ -32,7 +32,7 @@ TestStore::~TestStore()
     }
 }
 
-bool TestStore::append(const std::string& stream, const Event& event, profiles::TimeMs eventTime,
+bool TestStore::append(const std::string& stream, const Event& event, lql::TimeMs eventTime,
                        const std::string& naturalKey)
 {
     std::string json = "[";
@@ -77,9 +77,9 @@ std::map<std::int64_t, std::string> TestStore::profileJson()
     return out;
 }
 
-std::shared_ptr<profiles::MappingSet> TestStore::defaultMappings()
+std::shared_ptr<lql::MappingSet> TestStore::defaultMappings()
 {
-    auto set = std::make_shared<profiles::MappingSet>();
+    auto set = std::make_shared<lql::MappingSet>();
     set->addFile(std::string(JOBHOST_MANIFESTS_DIR) + "/postup/postup_users.lql");
     set->addFile(std::string(JOBHOST_MANIFESTS_DIR) + "/postup/postup_activity.lql");
     return set;

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/MappingSet.h"
-#include "profiles/Value.h"
+#include "lql/MappingSet.h"
+#include "lql/Value.h"
 #include "store/Store.h"
 
 #include <Poco/Data/Session.h>
@@ -27,7 +27,7 @@ public:
     const std::string& folder() const { return _folder; }
 
     // Appends an event (fields in map order) and returns true when stored.
-    bool append(const std::string& stream, const Event& event, jobhost::host::profiles::TimeMs eventTime,
+    bool append(const std::string& stream, const Event& event, jobhost::host::lql::TimeMs eventTime,
                 const std::string& naturalKey = "");
 
     // Inserts or updates an audience definition as `jobhost apply` would.
@@ -37,7 +37,7 @@ public:
     // Every stored profile JSON by id (canonical rows only).
     std::map<std::int64_t, std::string> profileJson();
 
-    static std::shared_ptr<jobhost::host::profiles::MappingSet> defaultMappings();
+    static std::shared_ptr<jobhost::host::lql::MappingSet> defaultMappings();
 
 private:
     std::string _folder;

@@ -33,19 +33,19 @@ std::vector<Poco::Int64> seedExport(ConsoleFixture& console) {
     Poco::Data::Session session = console.store().openSession();
     audiences::OutboxRepository outbox(session);
     Poco::Int64 now = ConsoleAudit::nowMs();
-    outbox.saveSubscription({kExport, "openers", {"email"}, true, profiles::TimeMs{now - 60000}});
+    outbox.saveSubscription({kExport, "openers", {"email"}, true, lql::TimeMs{now - 60000}});
     for (profiles::ProfileId profile : {1, 2, 3}) {
         audiences::MembershipChange change;
         change.audience = "openers";
         change.profile = profile;
         change.kind = audiences::MembershipChange::Kind::Enter;
-        change.at = profiles::TimeMs{now - 1000};
+        change.at = lql::TimeMs{now - 1000};
         outbox.enqueue(kExport, change, R"({"email":"user)" + std::to_string(profile) + R"(@example.com"})");
     }
     std::vector<audiences::OutboxItem> rows = outbox.all(kExport);
     CPPUNIT_ASSERT_EQUAL(std::size_t(3), rows.size());
     outbox.markInflight({rows[0].id, rows[1].id});
-    outbox.retryLater(rows[1].id, profiles::TimeMs{now + 60000});
+    outbox.retryLater(rows[1].id, lql::TimeMs{now + 60000});
 
     exports::DeadLetterRepository letters(session);
     std::vector<Poco::Int64> ids;
@@ -56,7 +56,7 @@ std::vector<Poco::Int64> seedExport(ConsoleFixture& console) {
         item.audience = "openers";
         item.profile = profile;
         item.event = "enter";
-        item.at = profiles::TimeMs{now - 5000};
+        item.at = lql::TimeMs{now - 5000};
         item.profileJson = R"({"email":"bad)" + std::to_string(profile) + R"("})";
         item.attempts = profile == 11 ? 1 : 10;
         ids.push_back(letters.add(item, profile == 11 ? "invalid email address \"bad11\"" : "retries exhausted", now - 4000));

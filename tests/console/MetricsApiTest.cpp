@@ -192,7 +192,7 @@ void MetricsApiTest::testExportMetricsForKnownState() {
             audiences::MembershipChange change;
             change.audience = "a";
             change.profile = profile;
-            change.at = profiles::TimeMs{now};
+            change.at = lql::TimeMs{now};
             outbox.enqueue("out", change, "{}");
         }
         auto rows = outbox.all("out");

@@ -225,7 +225,7 @@ void ExportRunnerTest::testNullFieldLeavesDemographicAlone() {
         change.audience = "engaged";
         change.profile = 1;
         change.kind = audiences::MembershipChange::Kind::Update;
-        change.at = profiles::TimeMs{now};
+        change.at = lql::TimeMs{now};
         audiences::OutboxRepository(session).enqueue(ExportHarness::jobName(), change,
                                                      R"({"email":")" + email(1) + R"(","first_name":null,"city":"Chur"})");
     }

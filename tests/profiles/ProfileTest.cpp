@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProfileTest.h"
 
-#include "profiles/DateParser.h"
+#include "lql/DateParser.h"
 #include "profiles/Profile.h"
 #include "profiles/ProfileException.h"
 #include "profiles/ValueCoercion.h"
 
+using namespace jobhost::host::lql;
 using namespace jobhost::host::profiles;
 
 namespace {

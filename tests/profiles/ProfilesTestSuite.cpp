@@ -2,10 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProfilesTestSuite.h"
 
-#include "FunctionsTest.h"
-#include "ParserTest.h"
 #include "WorkedExampleTest.h"
-#include "AudienceFilterTest.h"
 #include "IdentityResolverTest.h"
 #include "ProfileTest.h"
 
@@ -14,10 +11,7 @@
 CppUnit::Test* ProfilesTestSuite::suite()
 {
     auto* s = new CppUnit::TestSuite("ProfilesTestSuite");
-    s->addTest(FunctionsTest::suite());
-    s->addTest(ParserTest::suite());
     s->addTest(WorkedExampleTest::suite());
-    s->addTest(AudienceFilterTest::suite());
     s->addTest(IdentityResolverTest::suite());
     s->addTest(ProfileTest::suite());
     return s;

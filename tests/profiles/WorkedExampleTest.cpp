@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "WorkedExampleTest.h"
 
-#include "profiles/AudienceFilter.h"
-#include "profiles/DateParser.h"
+#include "audiences/AudienceFilter.h"
+#include "lql/DateParser.h"
 #include "profiles/EventMapper.h"
 #include "profiles/InMemoryProfileBuilder.h"
 
+using namespace jobhost::host::lql;
 using namespace jobhost::host::profiles;
 
 namespace {
@@ -150,7 +151,7 @@ void WorkedExampleTest::testResultingProfile()
 
 void WorkedExampleTest::testAudienceMembershipAlongTheWay()
 {
-    AudienceFilter openers("FILTER AND (pu_open_ct >= 1, EXISTS email) FROM user ALIAS pu_openers");
+    jobhost::host::audiences::AudienceFilter openers("FILTER AND (pu_open_ct >= 1, EXISTS email) FROM user ALIAS pu_openers");
     CPPUNIT_ASSERT_EQUAL(std::string("pu_openers"), openers.slug());
     InMemoryProfileBuilder b(defaultMappings());
     TimeMs now{1732000000000};
@@ -194,7 +195,7 @@ void WorkedExampleTest::testReimportWithoutDedupCountsTwice()
 void WorkedExampleTest::testStitchVariant()
 {
     InMemoryProfileBuilder b(defaultMappings());
-    AudienceFilter openers("FILTER AND (pu_open_ct >= 1, EXISTS email)");
+    jobhost::host::audiences::AudienceFilter openers("FILTER AND (pu_open_ct >= 1, EXISTS email)");
     TimeMs now{1732000000000};
     auto o1 = b.process("postup_users", kE1, kE1Ts);
     ProfileId u1 = o1[0].resolution->profile;

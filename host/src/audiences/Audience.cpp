@@ -10,7 +10,7 @@ Audience Audience::compile(const std::string& slug, const std::string& name, con
     a.slug = slug;
     a.name = name;
     a.filterText = filterText;
-    a.filter = std::make_shared<const profiles::AudienceFilter>(filterText, "audience " + slug);
+    a.filter = std::make_shared<const AudienceFilter>(filterText, "audience " + slug);
     return a;
 }
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/AudienceFilter.h"
+#include "audiences/AudienceFilter.h"
 
 #include <memory>
 #include <string>
@@ -16,9 +16,9 @@ struct Audience {
     std::string slug;
     std::string name;
     std::string filterText;
-    std::shared_ptr<const profiles::AudienceFilter> filter;
+    std::shared_ptr<const AudienceFilter> filter;
 
-    // Compiles filterText. Throws profiles::ParseException whose file is
+    // Compiles filterText. Throws lql::ParseException whose file is
     // "audience <slug>" when the FilterQL is invalid.
     static Audience compile(const std::string& slug, const std::string& name, const std::string& filterText);
 };

@@ -4,7 +4,7 @@
 
 #include "audiences/MembershipRepository.h"
 #include "profiles/JsonText.h"
-#include "profiles/ProfileException.h"
+#include "lql/LqlException.h"
 #include "profiles/ProfileRepository.h"
 #include "store/AudienceDefinitionRepository.h"
 
@@ -19,7 +19,7 @@ namespace jobhost::host::audiences {
 
 using profiles::Profile;
 using profiles::ProfileId;
-using profiles::TimeMs;
+using lql::TimeMs;
 
 namespace {
 
@@ -63,7 +63,7 @@ void AudienceService::reload()
     for (const auto& d : AudienceDefinitionRepository(_session).list()) {
         try {
             audiences.push_back(Audience::compile(d.slug, d.name, d.filter));
-        } catch (const profiles::ProfileException& e) {
+        } catch (const lql::LqlException& e) {
             _errors.push_back(e.message());
         }
     }

@@ -54,29 +54,29 @@ public:
 
     // --- ProfileChangeListener (called inside the builder's transaction)
     void profilesChanged(Poco::Data::Session& session, const std::vector<profiles::ProfileChange>& changes,
-                         profiles::TimeMs now) override;
-    void profilesClearing(Poco::Data::Session& session, profiles::TimeMs now) override;
-    void rebuildFinished(Poco::Data::Session& session, profiles::TimeMs now) override;
+                         lql::TimeMs now) override;
+    void profilesClearing(Poco::Data::Session& session, lql::TimeMs now) override;
+    void rebuildFinished(Poco::Data::Session& session, lql::TimeMs now) override;
 
     // Re-evaluates audiences whose stored definition differs from the one
     // their memberships were evaluated with (new audiences included), and
     // exits every member of audiences no longer defined. Reloads first.
-    Stats syncDefinitions(profiles::TimeMs now);
+    Stats syncDefinitions(lql::TimeMs now);
     // Re-evaluates every profile against the audiences whose filters use the
     // clock, when at least minIntervalMs passed since their last evaluation.
-    Stats reevaluateTimeBased(profiles::TimeMs now, std::int64_t minIntervalMs = 0);
+    Stats reevaluateTimeBased(lql::TimeMs now, std::int64_t minIntervalMs = 0);
     // Re-evaluates one audience over every profile (cause names why).
     // Throws Poco::NotFoundException for an unknown or invalid audience.
-    Stats reevaluate(const std::string& slug, const std::string& cause, profiles::TimeMs now);
+    Stats reevaluate(const std::string& slug, const std::string& cause, lql::TimeMs now);
 
     // Subscribes an export job to its audience (replacing an earlier
     // subscription) and, with backfill, queues every current member as an
     // enter — in one transaction. Call each time the export starts.
-    Stats startExport(const ExportSubscription& subscription, profiles::TimeMs now);
+    Stats startExport(const ExportSubscription& subscription, lql::TimeMs now);
     void stopExport(const std::string& job);
 
 private:
-    Stats reevaluateIn(const Audience& audience, const std::string& cause, profiles::TimeMs now);
+    Stats reevaluateIn(const Audience& audience, const std::string& cause, lql::TimeMs now);
     void enqueueAll(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
                     const std::string& profileJson);
 

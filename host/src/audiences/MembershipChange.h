@@ -3,7 +3,7 @@
 #pragma once
 
 #include "profiles/IdentityKey.h"
-#include "profiles/Value.h"
+#include "lql/Value.h"
 
 #include <string>
 
@@ -19,7 +19,7 @@ struct MembershipChange {
     std::string audience;
     profiles::ProfileId profile = 0;
     Kind kind = Kind::Enter;
-    profiles::TimeMs at;
+    lql::TimeMs at;
 
     static const char* kindName(Kind kind)
     {

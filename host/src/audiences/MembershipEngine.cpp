@@ -21,7 +21,7 @@ const Audience* MembershipEngine::find(const std::string& slug) const
     return nullptr;
 }
 
-std::set<std::string> MembershipEngine::evaluate(const profiles::Profile& profile, profiles::TimeMs now) const
+std::set<std::string> MembershipEngine::evaluate(const profiles::Profile& profile, lql::TimeMs now) const
 {
     std::set<std::string> slugs;
     for (const auto& a : _audiences)
@@ -29,14 +29,14 @@ std::set<std::string> MembershipEngine::evaluate(const profiles::Profile& profil
     return slugs;
 }
 
-bool MembershipEngine::matches(const std::string& slug, const profiles::Profile& profile, profiles::TimeMs now) const
+bool MembershipEngine::matches(const std::string& slug, const profiles::Profile& profile, lql::TimeMs now) const
 {
     const Audience* a = find(slug);
     return a && a->filter && a->filter->matches(profile, now);
 }
 
 std::vector<MembershipChange> MembershipEngine::diff(profiles::ProfileId profile, const std::set<std::string>& before,
-                                                     const std::set<std::string>& after, profiles::TimeMs at)
+                                                     const std::set<std::string>& after, lql::TimeMs at)
 {
     std::vector<MembershipChange> changes;
     auto b = before.begin();
@@ -56,7 +56,7 @@ std::vector<MembershipChange> MembershipEngine::diff(profiles::ProfileId profile
 
 std::vector<MembershipChange> MembershipEngine::transition(profiles::ProfileId profile,
                                                            const std::set<std::string>& before,
-                                                           const profiles::Profile& after, profiles::TimeMs now) const
+                                                           const profiles::Profile& after, lql::TimeMs now) const
 {
     return diff(profile, before, evaluate(after, now), now);
 }
@@ -73,8 +73,8 @@ bool MembershipEngine::fieldsChanged(const profiles::Profile* before, const prof
                                      const std::vector<std::string>& fields)
 {
     for (const auto& f : fields) {
-        profiles::Value now = after.get(f);
-        profiles::Value was = before ? before->get(f) : profiles::Value();
+        lql::Value now = after.get(f);
+        lql::Value was = before ? before->get(f) : lql::Value();
         if (!(now == was)) return true;
     }
     return false;

@@ -32,19 +32,19 @@ public:
     const Audience* find(const std::string& slug) const;
 
     // Slugs of the audiences profile matches at now (FilterQL §8.2).
-    std::set<std::string> evaluate(const profiles::Profile& profile, profiles::TimeMs now) const;
+    std::set<std::string> evaluate(const profiles::Profile& profile, lql::TimeMs now) const;
     // True when the named audience matches; false for an unknown slug.
-    bool matches(const std::string& slug, const profiles::Profile& profile, profiles::TimeMs now) const;
+    bool matches(const std::string& slug, const profiles::Profile& profile, lql::TimeMs now) const;
 
     // Enter for slugs only in after, exit for slugs only in before, sorted by
     // slug, all stamped at.
     static std::vector<MembershipChange> diff(profiles::ProfileId profile, const std::set<std::string>& before,
-                                              const std::set<std::string>& after, profiles::TimeMs at);
+                                              const std::set<std::string>& after, lql::TimeMs at);
 
     // Evaluates after and diffs it against before (see diff). Slugs in
     // before that are no longer defined are reported as exits.
     std::vector<MembershipChange> transition(profiles::ProfileId profile, const std::set<std::string>& before,
-                                             const profiles::Profile& after, profiles::TimeMs now) const;
+                                             const profiles::Profile& after, lql::TimeMs now) const;
 
     // Slugs whose filters use the clock ("now-30d", now()): their membership
     // can change without a profile change and needs periodic re-evaluation.

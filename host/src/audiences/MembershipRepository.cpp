@@ -11,15 +11,15 @@ MembershipRepository::MembershipRepository(Poco::Data::Session& session)
 {
 }
 
-std::map<std::string, profiles::TimeMs> MembershipRepository::membershipsOf(profiles::ProfileId profile)
+std::map<std::string, lql::TimeMs> MembershipRepository::membershipsOf(profiles::ProfileId profile)
 {
     Poco::Int64 id = profile;
     std::vector<std::string> audiences;
     std::vector<Poco::Int64> since;
     _session << "SELECT audience, since FROM audience_memberships WHERE profile_id = ?", use(id), into(audiences),
         into(since), now;
-    std::map<std::string, profiles::TimeMs> out;
-    for (std::size_t i = 0; i < audiences.size(); ++i) out[audiences[i]] = profiles::TimeMs{since[i]};
+    std::map<std::string, lql::TimeMs> out;
+    for (std::size_t i = 0; i < audiences.size(); ++i) out[audiences[i]] = lql::TimeMs{since[i]};
     return out;
 }
 
@@ -47,7 +47,7 @@ bool MembershipRepository::isMember(const std::string& audience, profiles::Profi
     return n != 0;
 }
 
-void MembershipRepository::addMember(const std::string& audience, profiles::ProfileId profile, profiles::TimeMs since)
+void MembershipRepository::addMember(const std::string& audience, profiles::ProfileId profile, lql::TimeMs since)
 {
     std::string a = audience;
     Poco::Int64 id = profile, s = since.ms;
@@ -95,7 +95,7 @@ std::vector<MembershipEvent> MembershipRepository::recentEvents(const std::strin
         use(a), use(a), use(max), into(ids), into(audiences), into(pids), into(events), into(at), into(causes), now;
     std::vector<MembershipEvent> out;
     for (std::size_t i = 0; i < ids.size(); ++i)
-        out.push_back({ids[i], audiences[i], pids[i], events[i], profiles::TimeMs{at[i]}, causes[i]});
+        out.push_back({ids[i], audiences[i], pids[i], events[i], lql::TimeMs{at[i]}, causes[i]});
     return out;
 }
 
@@ -116,7 +116,7 @@ std::map<std::string, std::string> MembershipRepository::evaluatedFilters()
     return out;
 }
 
-void MembershipRepository::setEvaluated(const std::string& slug, const std::string& filter, profiles::TimeMs at)
+void MembershipRepository::setEvaluated(const std::string& slug, const std::string& filter, lql::TimeMs at)
 {
     std::string s = slug, f = filter;
     Poco::Int64 t = at.ms;
@@ -131,13 +131,13 @@ void MembershipRepository::removeEvaluated(const std::string& slug)
     _session << "DELETE FROM audience_state WHERE slug = ?", use(s), now;
 }
 
-std::map<std::string, profiles::TimeMs> MembershipRepository::evaluatedTimes()
+std::map<std::string, lql::TimeMs> MembershipRepository::evaluatedTimes()
 {
     std::vector<std::string> slugs;
     std::vector<Poco::Int64> at;
     _session << "SELECT slug, evaluated_at FROM audience_state", into(slugs), into(at), now;
-    std::map<std::string, profiles::TimeMs> out;
-    for (std::size_t i = 0; i < slugs.size(); ++i) out[slugs[i]] = profiles::TimeMs{at[i]};
+    std::map<std::string, lql::TimeMs> out;
+    for (std::size_t i = 0; i < slugs.size(); ++i) out[slugs[i]] = lql::TimeMs{at[i]};
     return out;
 }
 
@@ -159,7 +159,7 @@ std::vector<CarriedMembership> MembershipRepository::carried()
         into(audiences), into(pids), into(fields), into(values), into(since), now;
     std::vector<CarriedMembership> out;
     for (std::size_t i = 0; i < audiences.size(); ++i)
-        out.push_back({audiences[i], pids[i], fields[i], values[i], profiles::TimeMs{since[i]}});
+        out.push_back({audiences[i], pids[i], fields[i], values[i], lql::TimeMs{since[i]}});
     return out;
 }
 

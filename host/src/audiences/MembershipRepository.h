@@ -20,7 +20,7 @@ struct MembershipEvent {
     std::string audience;
     profiles::ProfileId profile = 0;
     std::string event; // enter | exit
-    profiles::TimeMs at;
+    lql::TimeMs at;
     std::string cause; // profile | merge | definition | time | rebuild
 };
 
@@ -30,7 +30,7 @@ struct CarriedMembership {
     profiles::ProfileId oldProfile = 0;
     std::string field;
     std::string value;
-    profiles::TimeMs since;
+    lql::TimeMs since;
 };
 
 // The membership table group (audience_state, audience_memberships,
@@ -43,12 +43,12 @@ public:
     explicit MembershipRepository(Poco::Data::Session& session);
 
     // slug → since, for every audience profile is a member of.
-    std::map<std::string, profiles::TimeMs> membershipsOf(profiles::ProfileId profile);
+    std::map<std::string, lql::TimeMs> membershipsOf(profiles::ProfileId profile);
     // Member profile ids of an audience, ascending.
     std::vector<profiles::ProfileId> members(const std::string& audience);
     std::int64_t memberCount(const std::string& audience);
     bool isMember(const std::string& audience, profiles::ProfileId profile);
-    void addMember(const std::string& audience, profiles::ProfileId profile, profiles::TimeMs since);
+    void addMember(const std::string& audience, profiles::ProfileId profile, lql::TimeMs since);
     void removeMember(const std::string& audience, profiles::ProfileId profile);
     // Drops every membership of a profile (it was merged away).
     void removeProfile(profiles::ProfileId profile);
@@ -62,10 +62,10 @@ public:
 
     // audience_state: the filter text memberships were last evaluated with.
     std::map<std::string, std::string> evaluatedFilters();
-    void setEvaluated(const std::string& slug, const std::string& filter, profiles::TimeMs at);
+    void setEvaluated(const std::string& slug, const std::string& filter, lql::TimeMs at);
     void removeEvaluated(const std::string& slug);
     // slug → when its memberships were last fully evaluated.
-    std::map<std::string, profiles::TimeMs> evaluatedTimes();
+    std::map<std::string, lql::TimeMs> evaluatedTimes();
 
     // Rebuild support: copies every membership with each identity key of its
     // profile into the carry table, then clears the memberships.

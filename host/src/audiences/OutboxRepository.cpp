@@ -71,7 +71,7 @@ std::vector<ExportSubscription> OutboxRepository::subscriptions()
         into(audiences), into(fields), into(backfill), into(started), now;
     std::vector<ExportSubscription> out;
     for (std::size_t i = 0; i < jobs.size(); ++i)
-        out.push_back({jobs[i], audiences[i], fieldsFromJson(fields[i]), backfill[i] != 0, profiles::TimeMs{started[i]}});
+        out.push_back({jobs[i], audiences[i], fieldsFromJson(fields[i]), backfill[i] != 0, lql::TimeMs{started[i]}});
     return out;
 }
 
@@ -97,7 +97,7 @@ void OutboxRepository::enqueue(const std::string& job, const MembershipChange& c
 
 void OutboxRepository::sealPending() { _session << "UPDATE export_outbox SET state = 'sealed' WHERE state = 'pending'", now; }
 
-std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const std::string& where, profiles::TimeMs at,
+std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const std::string& where, lql::TimeMs at,
                                                  std::size_t limit)
 {
     std::string j = job;
@@ -111,12 +111,12 @@ std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const s
         into(attempts), into(available), now;
     std::vector<OutboxItem> out;
     for (std::size_t i = 0; i < ids.size(); ++i)
-        out.push_back({ids[i], job, audiences[i], pids[i], events[i], profiles::TimeMs{ats[i]}, json[i], states[i], attempts[i],
-                       profiles::TimeMs{available[i]}});
+        out.push_back({ids[i], job, audiences[i], pids[i], events[i], lql::TimeMs{ats[i]}, json[i], states[i], attempts[i],
+                       lql::TimeMs{available[i]}});
     return out;
 }
 
-std::vector<OutboxItem> OutboxRepository::ready(const std::string& job, profiles::TimeMs now, std::size_t limit)
+std::vector<OutboxItem> OutboxRepository::ready(const std::string& job, lql::TimeMs now, std::size_t limit)
 {
     // The order guard: a row waits while an older row of its profile is still
     // in the outbox (waiting for a retry, in flight, or simply earlier). Rows
@@ -129,7 +129,7 @@ std::vector<OutboxItem> OutboxRepository::ready(const std::string& job, profiles
 
 std::vector<OutboxItem> OutboxRepository::all(const std::string& job)
 {
-    return select(job, "1 = 1", profiles::TimeMs{INT64_MAX}, 1u << 30);
+    return select(job, "1 = 1", lql::TimeMs{INT64_MAX}, 1u << 30);
 }
 
 std::int64_t OutboxRepository::waitingCount(const std::string& job)
@@ -140,14 +140,14 @@ std::int64_t OutboxRepository::waitingCount(const std::string& job)
     return n;
 }
 
-std::optional<profiles::TimeMs> OutboxRepository::oldestWaiting(const std::string& job)
+std::optional<lql::TimeMs> OutboxRepository::oldestWaiting(const std::string& job)
 {
     std::string j = job;
     Poco::Nullable<Poco::Int64> oldest;
     _session << "SELECT MIN(created_at) FROM export_outbox WHERE job = ? AND state IN ('pending', 'sealed')", use(j),
         into(oldest), now;
     if (oldest.isNull()) return std::nullopt;
-    return profiles::TimeMs{oldest.value()};
+    return lql::TimeMs{oldest.value()};
 }
 
 void OutboxRepository::markInflight(const std::vector<std::int64_t>& ids)
@@ -161,7 +161,7 @@ void OutboxRepository::complete(const std::vector<std::int64_t>& ids)
     for (Poco::Int64 id : ids) _session << "DELETE FROM export_outbox WHERE id = ?", use(id), now;
 }
 
-void OutboxRepository::retryLater(std::int64_t id, profiles::TimeMs availableAt)
+void OutboxRepository::retryLater(std::int64_t id, lql::TimeMs availableAt)
 {
     Poco::Int64 i = id, at = availableAt.ms;
     _session << "UPDATE export_outbox SET state = 'sealed', available_at = ? WHERE id = ?", use(at), use(i), now;

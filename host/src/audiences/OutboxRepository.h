@@ -20,7 +20,7 @@ struct ExportSubscription {
     // change of one of them for a member queues an "update" (§9.4).
     std::vector<std::string> fields;
     bool backfill = true;
-    profiles::TimeMs startedAt;
+    lql::TimeMs startedAt;
 };
 
 // One outbox row. state: pending (coalescable: at most one per job and
@@ -32,11 +32,11 @@ struct OutboxItem {
     std::string audience;
     profiles::ProfileId profile = 0; // 0: a profile that no longer exists (exit after a rebuild)
     std::string event;               // enter | exit | update
-    profiles::TimeMs at;
+    lql::TimeMs at;
     std::string profileJson;         // Profile::toPlainJson at the time of the change
     std::string state;
     std::int64_t attempts = 0;
-    profiles::TimeMs availableAt;
+    lql::TimeMs availableAt;
 };
 
 // The export table group (export_subscriptions, export_outbox; see
@@ -73,22 +73,22 @@ public:
     // it holds across runner restarts (a change waiting for a retry keeps
     // every newer change of that profile back until it is done or
     // dead-lettered). Profile 0 (deleted profiles) is not guarded.
-    std::vector<OutboxItem> ready(const std::string& job, profiles::TimeMs now, std::size_t limit);
+    std::vector<OutboxItem> ready(const std::string& job, lql::TimeMs now, std::size_t limit);
     std::int64_t waitingCount(const std::string& job);
     // created_at of the oldest waiting row (for flush-by-age); empty when none.
-    std::optional<profiles::TimeMs> oldestWaiting(const std::string& job);
+    std::optional<lql::TimeMs> oldestWaiting(const std::string& job);
     // Claims rows for delivery (state inflight, attempts + 1).
     void markInflight(const std::vector<std::int64_t>& ids);
     // Deletes delivered (or permanently handled) rows.
     void complete(const std::vector<std::int64_t>& ids);
     // Returns a claimed row to the queue, sealed, available again at availableAt.
-    void retryLater(std::int64_t id, profiles::TimeMs availableAt);
+    void retryLater(std::int64_t id, lql::TimeMs availableAt);
     // Inflight rows back to sealed (crash recovery of the export runner).
     void releaseInflight(const std::string& job);
     std::vector<OutboxItem> all(const std::string& job);
 
 private:
-    std::vector<OutboxItem> select(const std::string& job, const std::string& where, profiles::TimeMs now, std::size_t limit);
+    std::vector<OutboxItem> select(const std::string& job, const std::string& where, lql::TimeMs now, std::size_t limit);
 
     Poco::Data::Session& _session;
 };

@@ -10,9 +10,9 @@
 
 namespace jobhost::host::audiences {
 
-std::shared_ptr<profiles::MappingSet> ProfileSync::loadMappings(const PluginRegistry& manifests)
+std::shared_ptr<lql::MappingSet> ProfileSync::loadMappings(const PluginRegistry& manifests)
 {
-    auto set = std::make_shared<profiles::MappingSet>();
+    auto set = std::make_shared<lql::MappingSet>();
     std::vector<std::string> loaded;
     for (const auto& entry : manifests.entries()) {
         if (!entry.manifest) continue;
@@ -33,12 +33,12 @@ ProfileSync::Result ProfileSync::afterImport(const Store& store, const PluginReg
     return sync.run();
 }
 
-ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const profiles::MappingSet> mappings)
+ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const lql::MappingSet> mappings)
     : ProfileSync(session, std::move(mappings), Options{})
 {
 }
 
-ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const profiles::MappingSet> mappings,
+ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const lql::MappingSet> mappings,
                          Options options)
     : _session(session)
     , _options(std::move(options))
@@ -49,10 +49,10 @@ ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const pro
 {
 }
 
-profiles::TimeMs ProfileSync::now() const
+lql::TimeMs ProfileSync::now() const
 {
     if (_options.clock) return _options.clock();
-    return profiles::TimeMs{std::chrono::duration_cast<std::chrono::milliseconds>(
+    return lql::TimeMs{std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count()};
 }

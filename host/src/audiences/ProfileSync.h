@@ -3,7 +3,7 @@
 #pragma once
 
 #include "audiences/AudienceService.h"
-#include "profiles/MappingSet.h"
+#include "lql/MappingSet.h"
 #include "profiles/ProfileBuilder.h"
 
 #include <Poco/Data/Session.h>
@@ -35,7 +35,7 @@ public:
         std::int64_t timeSweepIntervalMs = 5 * 60 * 1000;
         profiles::IdentityResolver::Mode mode = profiles::IdentityResolver::Mode::Faithful;
         // Processing clock; default: system time.
-        std::function<profiles::TimeMs()> clock;
+        std::function<lql::TimeMs()> clock;
         // Parsed profiles the builder keeps between batches (ProfileBuilder::Options).
         std::size_t profileCacheSize = profiles::ProfileBuilder::Options{}.profileCacheSize;
     };
@@ -51,9 +51,9 @@ public:
     };
 
     // The mapping files of every stream the manifests declare, in manifest
-    // order. Throws profiles::ParseException for a bad mapping and
-    // profiles::ProfileException for an unreadable one.
-    static std::shared_ptr<profiles::MappingSet> loadMappings(const PluginRegistry& manifests);
+    // order. Throws lql::ParseException for a bad mapping and
+    // lql::LqlException for an unreadable one.
+    static std::shared_ptr<lql::MappingSet> loadMappings(const PluginRegistry& manifests);
 
     // THE HOOK for the runtime: call after each import checkpoint (or at the
     // end of each import run) and on a timer (e.g. every minute, for clock
@@ -63,8 +63,8 @@ public:
     static Result afterImport(const Store& store, const PluginRegistry& manifests);
 
     // session and mappings must outlive this object.
-    ProfileSync(Poco::Data::Session& session, std::shared_ptr<const profiles::MappingSet> mappings);
-    ProfileSync(Poco::Data::Session& session, std::shared_ptr<const profiles::MappingSet> mappings, Options options);
+    ProfileSync(Poco::Data::Session& session, std::shared_ptr<const lql::MappingSet> mappings);
+    ProfileSync(Poco::Data::Session& session, std::shared_ptr<const lql::MappingSet> mappings, Options options);
 
     Result run();
     // Clears and replays all profiles; memberships are carried across by
@@ -75,7 +75,7 @@ public:
     AudienceService& audiences() { return _audiences; }
 
 private:
-    profiles::TimeMs now() const;
+    lql::TimeMs now() const;
     void finish(Result& result);
 
     Poco::Data::Session& _session;

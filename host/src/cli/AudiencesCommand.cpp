@@ -12,8 +12,8 @@
 #include "audiences/MembershipRepository.h"
 #include "audiences/OutboxRepository.h"
 #include "cli/CliApplication.h"
-#include "profiles/DateParser.h"
-#include "profiles/ProfileException.h"
+#include "lql/DateParser.h"
+#include "lql/ParseException.h"
 #include "store/AudienceDefinitionRepository.h"
 #include "store/Store.h"
 
@@ -60,7 +60,7 @@ int AudiencesCommand::run(CommandContext& context, const std::vector<std::string
     try {
         auto a = audiences::Audience::compile(d->slug, d->name, d->filter);
         if (a.filter->usesNow()) out << "clock:    uses the clock; re-evaluated periodically\n";
-    } catch (const profiles::ParseException& e) {
+    } catch (const lql::ParseException& e) {
         out << "error:    " << e.message() << " (audience skipped)\n";
     }
     auto e = evaluated.find(slug);
@@ -73,7 +73,7 @@ int AudiencesCommand::run(CommandContext& context, const std::vector<std::string
     auto recent = members.recentEvents(slug, static_cast<std::size_t>(limit));
     if (!recent.empty()) out << "recent:\n";
     for (const auto& ev : recent)
-        out << "  " << profiles::DateParser::formatRfc3339(ev.at) << "  " << ev.event << "  profile " << ev.profile << "  (" << ev.cause
+        out << "  " << lql::DateParser::formatRfc3339(ev.at) << "  " << ev.event << "  profile " << ev.profile << "  (" << ev.cause
             << ")\n";
     return CliApplication::ExitOk;
 }

@@ -14,15 +14,15 @@
 
 #include "app/HostException.h"
 #include "cli/CliApplication.h"
-#include "profiles/DateParser.h"
-#include "profiles/EvalClock.h"
-#include "profiles/Evaluator.h"
+#include "lql/DateParser.h"
+#include "lql/EvalClock.h"
+#include "lql/Evaluator.h"
 #include "profiles/EventMapper.h"
-#include "profiles/FieldSource.h"
+#include "lql/FieldSource.h"
 #include "profiles/JsonText.h"
-#include "profiles/MappingSet.h"
-#include "profiles/Parser.h"
-#include "profiles/ProfileException.h"
+#include "lql/MappingSet.h"
+#include "lql/Parser.h"
+#include "lql/ParseException.h"
 #include "util/JsonDocument.h"
 
 namespace jobhost::host {
@@ -104,11 +104,11 @@ int EvalCommand::run(CommandContext& context, const std::vector<std::string>& ar
         return CliApplication::ExitUsage;
     }
 
-    profiles::TimeMs eventTime{std::chrono::duration_cast<std::chrono::milliseconds>(
+    lql::TimeMs eventTime{std::chrono::duration_cast<std::chrono::milliseconds>(
                                    std::chrono::system_clock::now().time_since_epoch())
                                    .count()};
     if (options.count("time")) {
-        auto t = profiles::DateParser::parseAny(option(options, "time"));
+        auto t = lql::DateParser::parseAny(option(options, "time"));
         if (!t) {
             context.err() << "jobhost eval: --time \"" << option(options, "time") << "\" is not a date I can read\n";
             return CliApplication::ExitUsage;
@@ -118,12 +118,12 @@ int EvalCommand::run(CommandContext& context, const std::vector<std::string>& ar
 
     try {
         // Parse the mapping/expression first so its errors win over input problems.
-        std::shared_ptr<profiles::MappingSet> mappings;
-        profiles::ExprPtr expr;
+        std::shared_ptr<lql::MappingSet> mappings;
+        lql::ExprPtr expr;
         if (haveExpr) {
-            expr = profiles::Parser::parseExpression(option(options, "expr"), "--expr");
+            expr = lql::Parser::parseExpression(option(options, "expr"), "--expr");
         } else {
-            mappings = std::make_shared<profiles::MappingSet>();
+            mappings = std::make_shared<lql::MappingSet>();
             mappings->addFile(mappingFile.empty() ? defaultMappingFor(context, stream) : mappingFile);
         }
 
@@ -139,8 +139,8 @@ int EvalCommand::run(CommandContext& context, const std::vector<std::string>& ar
 
         if (haveExpr) {
             for (const auto& event : events) {
-                profiles::EventFieldSource source(event);
-                auto value = profiles::Evaluator::evaluate(*expr, source, profiles::EvalClock::forEvent(eventTime));
+                lql::EventFieldSource source(event);
+                auto value = lql::Evaluator::evaluate(*expr, source, lql::EvalClock::forEvent(eventTime));
                 context.out() << "{\"ok\": " << (value ? "true" : "false")
                               << ", \"value\": " << (value ? profiles::JsonText::plain(*value) : std::string("null")) << "}\n";
             }
@@ -163,10 +163,10 @@ int EvalCommand::run(CommandContext& context, const std::vector<std::string>& ar
         }
         context.out() << profiles::EventMapper::toJson(results);
         return CliApplication::ExitOk;
-    } catch (const profiles::ParseException& e) {
+    } catch (const lql::ParseException& e) {
         context.err() << e.message() << "\n";
         return CliApplication::ExitConfig;
-    } catch (const profiles::ProfileException& e) {
+    } catch (const lql::LqlException& e) {
         context.err() << "jobhost eval: " << e.message() << "\n";
         return CliApplication::ExitConfig;
     }

@@ -14,7 +14,7 @@
 #include "audiences/ProfileSync.h"
 #include "cli/CliApplication.h"
 #include "profiles/JsonText.h"
-#include "profiles/ProfileException.h"
+#include "lql/LqlException.h"
 #include "profiles/ProfileRepository.h"
 #include "store/Store.h"
 #include "store/StreamRepository.h"
@@ -103,17 +103,17 @@ int ProfilesCommand::run(CommandContext& context, const std::vector<std::string>
         first = true;
         for (const auto& [slug, since] : audiences::MembershipRepository(session).membershipsOf(*id)) {
             out << (first ? "" : ", ") << "{\"slug\": " << profiles::JsonText::quote(slug)
-                << ", \"since\": " << profiles::JsonText::plain(profiles::Value(since)) << "}";
+                << ", \"since\": " << profiles::JsonText::plain(lql::Value(since)) << "}";
             first = false;
         }
         out << "],\n \"profile\": " << profile->toPlainJson() << "}\n";
         return CliApplication::ExitOk;
     }
 
-    std::shared_ptr<profiles::MappingSet> mappings;
+    std::shared_ptr<lql::MappingSet> mappings;
     try {
         mappings = audiences::ProfileSync::loadMappings(context.manifests());
-    } catch (const profiles::ProfileException& e) {
+    } catch (const lql::LqlException& e) {
         context.err() << e.message() << "\n";
         return CliApplication::ExitConfig;
     }

@@ -22,7 +22,7 @@ void DeadLetterReplayer::replayOne(const DeadLetter& letter, std::int64_t nowMs)
     profiles::ProfileRepository profiles(_session);
     audiences::MembershipChange change;
     change.audience = letter.audience;
-    change.at = profiles::TimeMs{nowMs};
+    change.at = lql::TimeMs{nowMs};
     std::string snapshot = letter.profileJson;
     std::optional<std::string> current;
     profiles::ProfileId canonical = letter.profileId;

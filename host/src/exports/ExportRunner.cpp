@@ -135,9 +135,9 @@ void ExportRunner::start(const CancelCheck& cancelled) {
         auto existing = outbox.subscription(_job.name);
         const bool fresh = !existing || existing->audience != _audience;
         if (fresh || existing->fields != fields || existing->backfill != backfill) {
-            audiences::ExportSubscription subscription{_job.name, _audience, fields, backfill && fresh, profiles::TimeMs{now}};
+            audiences::ExportSubscription subscription{_job.name, _audience, fields, backfill && fresh, lql::TimeMs{now}};
             audiences::AudienceService service(_session);
-            auto stats = service.startExport(subscription, profiles::TimeMs{now});
+            auto stats = service.startExport(subscription, lql::TimeMs{now});
             _pLogger->info("export " + _job.name + " subscribed to audience \"" + _audience + "\"" +
                            (subscription.backfill ? " with backfill: " + std::to_string(stats.enters) + " members queued" : ""));
         }
@@ -236,7 +236,7 @@ ExportStep ExportRunner::step(bool force) {
             }
             // ready() leaves out every change of a profile whose older change
             // is still in the outbox (e.g. waiting for its retry): order per user.
-            items = outbox.ready(_jobName, profiles::TimeMs{now}, static_cast<std::size_t>(_batchSize));
+            items = outbox.ready(_jobName, lql::TimeMs{now}, static_cast<std::size_t>(_batchSize));
             if (items.empty()) {
                 result.status = "idle";
                 return result;
@@ -330,7 +330,7 @@ void ExportRunner::applyResults(const std::vector<audiences::OutboxItem>& items,
         audiences::OutboxRepository outbox(_session);
         DeadLetterRepository deadLetters(_session);
         outbox.complete(done);
-        for (const auto& [item, availableAt] : later) outbox.retryLater(item->id, profiles::TimeMs{availableAt});
+        for (const auto& [item, availableAt] : later) outbox.retryLater(item->id, lql::TimeMs{availableAt});
         std::vector<std::int64_t> deadIds;
         for (const auto& [item, reason] : dead) {
             deadLetters.add(*item, reason, now);

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/EventMapper.h"
 
-#include "profiles/DateParser.h"
-#include "profiles/Evaluator.h"
-#include "profiles/FieldSource.h"
+#include "lql/DateParser.h"
+#include "lql/Evaluator.h"
+#include "lql/FieldSource.h"
 #include "profiles/JsonText.h"
 #include "profiles/ValueCoercion.h"
 
@@ -34,21 +34,21 @@ MappingResult EventMapper::mapQuery(const MappingQuery& query, const std::map<st
     r.rank = query.by;
     for (const auto& b : query.by) {
         for (const auto& c : query.columns) {
-            if (c.field == b && isScalarKind(c.kind)) {
+            if (c.field == b && lql::isScalarKind(c.kind)) {
                 r.singleValued.insert(b);
                 break;
             }
         }
     }
-    EventFieldSource source(event);
-    const EvalClock clock = EvalClock::forEvent(eventTime);
-    if (query.where && !Evaluator::isTrue(*query.where, source, clock)) {
+    lql::EventFieldSource source(event);
+    const lql::EvalClock clock = lql::EvalClock::forEvent(eventTime);
+    if (query.where && !lql::Evaluator::isTrue(*query.where, source, clock)) {
         r.matched = false;
         return r;
     }
     for (const auto& c : query.columns) {
-        if (c.guard && !Evaluator::isTrue(*c.guard, source, clock)) continue;
-        auto v = Evaluator::evaluate(*c.expr, source, clock);
+        if (c.guard && !lql::Evaluator::isTrue(*c.guard, source, clock)) continue;
+        auto v = lql::Evaluator::evaluate(*c.expr, source, clock);
         if (!v || v->isEmpty()) continue;
         auto coerced = ValueCoercion::coerce(*v, c.kind, eventTime);
         if (!coerced) continue;
@@ -61,7 +61,7 @@ MappingResult EventMapper::mapQuery(const MappingQuery& query, const std::map<st
             if (c.value.type() == Value::Type::List) {
                 for (const auto& e : c.value.asList()) r.keys.push_back(IdentityKey{b, e});
             } else if (c.value.type() == Value::Type::Time) {
-                r.keys.push_back(IdentityKey{b, DateParser::formatRfc3339(c.value.asTime())});
+                r.keys.push_back(IdentityKey{b, lql::DateParser::formatRfc3339(c.value.asTime())});
             } else if (c.value.type() != Value::Type::Map) {
                 std::string s = c.value.toString();
                 if (!s.empty()) r.keys.push_back(IdentityKey{b, s});
@@ -79,7 +79,7 @@ std::string EventMapper::toJson(const std::vector<MappingResult>& results)
         s += firstResult ? "\n  {" : ",\n  {";
         firstResult = false;
         s += "\"query\": " + JsonText::quote(r.query) + ", \"stream\": " + JsonText::quote(r.stream)
-            + ", \"event_time\": " + JsonText::quote(DateParser::formatRfc3339(r.eventTime))
+            + ", \"event_time\": " + JsonText::quote(lql::DateParser::formatRfc3339(r.eventTime))
             + ", \"matched\": " + (r.matched ? "true" : "false") + ", \"dropped\": " + (r.dropped() ? "true" : "false")
             + ",\n   \"keys\": [";
         for (std::size_t i = 0; i < r.keys.size(); ++i)

@@ -3,7 +3,8 @@
 #pragma once
 
 #include "profiles/MappingResult.h"
-#include "profiles/MappingSet.h"
+#include "lql/EvalClock.h"
+#include "lql/MappingSet.h"
 
 #include <map>
 #include <memory>
@@ -11,6 +12,11 @@
 #include <vector>
 
 namespace jobhost::host::profiles {
+
+// The expression engine's types this header speaks in.
+using lql::EvalClock;
+using lql::MappingQuery;
+using lql::MappingSet;
 
 // Applies the per-event algorithm of §2.4 (WHERE, per-column IF guards on
 // the raw event, evaluation with the event timestamp, dropping failed and

@@ -2,13 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/FieldKind.h"
-#include "profiles/Value.h"
+#include "lql/FieldKind.h"
+#include "lql/Value.h"
 
 #include <map>
 #include <string>
 
 namespace jobhost::host::profiles {
+
+// The expression engine's types this header speaks in.
+using lql::FieldKind;
+using lql::MergeOp;
+using lql::TimeMs;
+using lql::Value;
 
 // A stored field (§4): kind, merge operator, the value and the timestamps
 // the merge rules need. Scalars carry the event timestamp of the value they

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/JsonText.h"
 
-#include "profiles/DateParser.h"
+#include "lql/DateParser.h"
 
 #include <charconv>
 #include <cmath>
@@ -70,7 +70,7 @@ std::string JsonText::plain(const Value& v)
     case Value::Type::Int: return std::to_string(v.asInt());
     case Value::Type::Number: return number(v.asNumber());
     case Value::Type::Bool: return v.asBool() ? "true" : "false";
-    case Value::Type::Time: return quote(DateParser::formatRfc3339(v.asTime()));
+    case Value::Type::Time: return quote(lql::DateParser::formatRfc3339(v.asTime()));
     case Value::Type::List: {
         std::string s = "[";
         for (const auto& e : v.asList()) s += (s.size() > 1 ? ", " : "") + quote(e);

@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/Value.h"
+#include "lql/Value.h"
 
 #include <cstdint>
 #include <string>
 
 namespace jobhost::host::profiles {
+
+// The expression engine's types this header speaks in.
+using lql::TimeMs;
+using lql::Value;
 
 // Stateless, thread-safe JSON text helpers (Poco's stringifier escapes '/'
 // and reorders nothing predictably enough for golden output, so the

@@ -62,7 +62,7 @@ Value Profile::get(const std::string& name) const
     std::size_t dot = name.find('.');
     if (dot == std::string::npos) return Value();
     const FieldValue* f = field(name.substr(0, dot));
-    if (!f || !isMapKind(f->kind())) return Value();
+    if (!f || !lql::isMapKind(f->kind())) return Value();
     auto it = f->entries().find(name.substr(dot + 1));
     return it == f->entries().end() ? Value() : it->second.value;
 }
@@ -129,15 +129,15 @@ Profile Profile::fromJson(const std::string& json)
         if (!fields) throw ProfileException("stored profile has no \"fields\" object");
         for (const auto& [name, var] : *fields) {
             auto o = var.extract<Poco::JSON::Object::Ptr>();
-            auto kind = parseFieldKind(o->getValue<std::string>("kind"));
-            auto op = parseMergeOp(o->getValue<std::string>("op"));
+            auto kind = lql::parseFieldKind(o->getValue<std::string>("kind"));
+            auto op = lql::parseMergeOp(o->getValue<std::string>("op"));
             if (!kind || !op) throw ProfileException("stored profile field '" + name + "' has an unknown kind or op");
             TimeMs ts{o->getValue<std::int64_t>("ts")};
             TimeMs updated{o->getValue<std::int64_t>("updated")};
             Value scalar;
             bool has = false;
             std::map<std::string, FieldValue::Entry> entries;
-            if (isScalarKind(*kind)) {
+            if (lql::isScalarKind(*kind)) {
                 scalar = valueFromVar(o->get("value"));
                 has = !scalar.isNil();
             } else {

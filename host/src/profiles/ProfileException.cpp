@@ -1,4 +1,4 @@
-// ProfileException.cpp — jobhost profiles: exceptions of the mapping/FilterQL engine.
+// ProfileException.cpp — jobhost profiles: errors of the profile store and identity resolution.
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ProfileException.h"
 
@@ -7,30 +7,5 @@
 namespace jobhost::host::profiles {
 
 POCO_IMPLEMENT_EXCEPTION(ProfileException, Poco::RuntimeException, "Profile error")
-
-namespace {
-std::string formatParseMessage(const std::string& file, int line, int column, const std::string& expected,
-                               const std::string& found)
-{
-    std::string where = file.empty() ? std::string("<input>") : file;
-    return where + ":" + std::to_string(line) + ":" + std::to_string(column) + ": expected " + expected
-        + ", found " + found;
-}
-} // namespace
-
-ParseException::ParseException(std::string file, int line, int column, std::string expected, std::string found)
-    : ProfileException(formatParseMessage(file, line, column, expected, found))
-    , _file(std::move(file))
-    , _line(line)
-    , _column(column)
-    , _expected(std::move(expected))
-    , _found(std::move(found))
-{
-}
-
-const char* ParseException::name() const noexcept { return "Parse error"; }
-const char* ParseException::className() const noexcept { return typeid(*this).name(); }
-Poco::Exception* ParseException::clone() const { return new ParseException(*this); }
-void ParseException::rethrow() const { throw *this; }
 
 } // namespace jobhost::host::profiles

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ValueCoercion.h"
 
-#include "profiles/DateParser.h"
-#include "profiles/Functions.h"
+#include "lql/DateParser.h"
+#include "lql/Functions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +14,7 @@ namespace {
 
 std::optional<Value> toIntValue(const Value& v)
 {
-    auto r = Functions::call("toint", {v}, EvalClock{});
+    auto r = lql::Functions::call("toint", {v}, lql::EvalClock{});
     if (!r || r->type() != Value::Type::Int) return std::nullopt;
     return r;
 }
@@ -54,7 +54,7 @@ std::optional<Value> scalar(const Value& v, FieldKind kind, TimeMs now)
     if (v.isEmpty()) return std::nullopt;
     switch (kind) {
     case FieldKind::String:
-        if (v.type() == Value::Type::Time) return Value(DateParser::formatRfc3339(v.asTime()));
+        if (v.type() == Value::Type::Time) return Value(lql::DateParser::formatRfc3339(v.asTime()));
         if (v.type() == Value::Type::Map) return std::nullopt;
         return Value(v.toString());
     case FieldKind::Int: return toIntValue(v);
@@ -70,7 +70,7 @@ std::optional<Value> scalar(const Value& v, FieldKind kind, TimeMs now)
         }
         return std::nullopt;
     case FieldKind::Date: {
-        auto t = Functions::toTime(v, now);
+        auto t = lql::Functions::toTime(v, now);
         if (!t || t->ms == 0) return std::nullopt;
         return Value(*t);
     }
@@ -96,7 +96,7 @@ FieldKind mapValueKind(FieldKind kind)
 std::optional<Value> ValueCoercion::coerce(const Value& value, FieldKind kind, TimeMs now)
 {
     if (value.isEmpty()) return std::nullopt;
-    if (isScalarKind(kind)) return scalar(value, kind, now);
+    if (lql::isScalarKind(kind)) return scalar(value, kind, now);
     if (kind == FieldKind::StringSet || kind == FieldKind::TsStringSet || kind == FieldKind::TimeList) {
         Value::List in;
         if (value.type() == Value::Type::List) {
@@ -114,7 +114,7 @@ std::optional<Value> ValueCoercion::coerce(const Value& value, FieldKind kind, T
         for (const auto& e : in) {
             if (e.empty()) continue;
             if (kind == FieldKind::TimeList) {
-                auto t = Functions::toTime(Value(e), now);
+                auto t = lql::Functions::toTime(Value(e), now);
                 if (!t) continue;
                 out.push_back(std::to_string(t->ms));
             } else {

@@ -2,12 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "profiles/FieldKind.h"
-#include "profiles/Value.h"
+#include "lql/FieldKind.h"
+#include "lql/Value.h"
 
 #include <optional>
 
 namespace jobhost::host::profiles {
+
+// The expression engine's types this header speaks in.
+using lql::FieldKind;
+using lql::TimeMs;
+using lql::Value;
 
 // Stateless, thread-safe. Returns std::nullopt when the value cannot be
 // coerced or the result is empty (the column then writes nothing).

@@ -87,7 +87,7 @@ void seed(const Store& store, const Options& o) {
                 audiences::MembershipChange change;
                 change.audience = "bench";
                 change.profile = j * 100 + p + 1;
-                change.at = profiles::TimeMs{now - 1000};
+                change.at = lql::TimeMs{now - 1000};
                 outbox.enqueue(job.name, change, "{}");
             }
             audiences::OutboxItem item;
@@ -95,7 +95,7 @@ void seed(const Store& store, const Options& o) {
             item.audience = "bench";
             item.profile = j * 100 + 99;
             item.event = "enter";
-            item.at = profiles::TimeMs{now};
+            item.at = lql::TimeMs{now};
             item.profileJson = "{}";
             for (int d = 0; d < 3; ++d) deadLetters.add(item, "invalid email address", now);
             exports::ExportTotals totals;

@@ -168,7 +168,7 @@ void backfill(sim::SimulatorServer& sim, std::int64_t members) {
         jobhost::host::audiences::OutboxRepository outbox(session);
         const std::int64_t at = wallMs();
         for (std::int64_t i = 1; i <= members; ++i) {
-            jobhost::host::audiences::MembershipChange change{"engaged", i, jobhost::host::audiences::MembershipChange::Kind::Enter, jobhost::host::profiles::TimeMs{at}};
+            jobhost::host::audiences::MembershipChange change{"engaged", i, jobhost::host::audiences::MembershipChange::Kind::Enter, jobhost::host::lql::TimeMs{at}};
             outbox.enqueue(ExportHarness::jobName(), change,
                            R"({"city":"Springfield","email":")" + email(i) + R"(","first_name":"User )" + std::to_string(i) + "\"}");
         }

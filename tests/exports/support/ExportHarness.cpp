@@ -95,7 +95,7 @@ void ExportHarness::enqueue(std::int64_t profileId, const std::string& event, co
     change.kind = event == "exit" ? audiences::MembershipChange::Kind::Exit
                 : event == "update" ? audiences::MembershipChange::Kind::Update
                                     : audiences::MembershipChange::Kind::Enter;
-    change.at = profiles::TimeMs{atMs};
+    change.at = lql::TimeMs{atMs};
     Poco::Data::Session session = _pStore->openSession();
     audiences::OutboxRepository(session).enqueue(jobName(), change, json);
 }
