@@ -43,6 +43,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # plus what the maintainer scripts call.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, init-system-helpers")
+# Building a connector against the installed SDK needs these too.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake, g++, libboost-dev")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/packaging/debian/postinst
   ${PROJECT_SOURCE_DIR}/packaging/debian/prerm

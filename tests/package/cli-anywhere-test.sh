@@ -6,7 +6,7 @@
 # man page come from the command table --help prints.
 # SPDX-License-Identifier: Apache-2.0
 set -euo pipefail
-jobhost=$1 build=$(cd "$2" && pwd) source=$(cd "$3" && pwd)
+jobhost=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") build=$(cd "$2" && pwd) source=$(cd "$3" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/jobhost-anywhere.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
