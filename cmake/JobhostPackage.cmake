@@ -27,14 +27,15 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "The jobhost authors")
 set(CPACK_PACKAGE_CONTACT "jobhost maintainers <jobhost-maintainers@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "integration job host with connector plugins")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "integration job host with connector plugins
- jobhost runs import and export jobs of connector plugins (such as the
- bundled PostUp email platform connector), builds profiles and audiences
- from the imported data and serves an admin console with a REST API.
- .
- This package holds the jobhost executable, its systemd service, the PostUp
- plugin and manifests, the console web UI, and the plugin SDK (C++ headers
- and the jobhostSdk CMake package) for building connectors out of tree.")
+# CPack uses the summary as the synopsis and indents these lines itself (an
+# empty line becomes the " ." paragraph break).
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "jobhost runs import and export jobs of connector plugins (such as the
+bundled PostUp email platform connector), builds profiles and audiences
+from the imported data and serves an admin console with a REST API.
+
+This package holds the jobhost executable, its systemd service, the PostUp
+plugin and manifests, the console web UI, and the plugin SDK (C++ headers
+and the jobhostSdk CMake package) for building connectors out of tree.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
@@ -42,7 +43,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries: dpkg-shlibdeps over the binaries and plugins as linked,
 # plus what the maintainer scripts call.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, init-system-helpers")
+# deb-systemd-helper/-invoke: init-system-helpers is essential, but the
+# version with them must be named (as debhelper does).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, init-system-helpers (>= 1.54~)")
 # Building a connector against the installed SDK needs these too.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake, g++, libboost-dev")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
