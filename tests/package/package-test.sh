@@ -33,7 +33,7 @@ echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 
 step "dpkg-deb -I"
 info=$(dpkg-deb -I "$deb")
-echo "$info" | sed -n '/ Package:/,$p'
+echo "$info"
 contains "$info" "Package: jobhost" "control"
 contains "$info" "Version: $version" "control"
 contains "$info" "Architecture: amd64" "control"
