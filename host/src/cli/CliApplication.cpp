@@ -128,7 +128,9 @@ int CliApplication::run(const std::vector<std::string>& args) {
             if (takeGlobal(args, i, "data-dir", paths.dataDirectory) || takeGlobal(args, i, "plugin-dir", paths.pluginDirectory) ||
                 takeGlobal(args, i, "manifest-dir", paths.manifestDirectory))
                 continue;
-            throw UsageError("unknown global option " + args[i] + " (global options: --data-dir, --plugin-dir, --manifest-dir, --help, --version)");
+            std::string known;
+            for (const auto& o : globalOptions()) known += (known.empty() ? "--" : ", --") + o.name;
+            throw UsageError("unknown global option " + args[i] + " (global options: " + known + ")");
         }
         if (i >= args.size()) {
             printHelp(_out);
