@@ -31,7 +31,7 @@ void ConsoleApiTest::testEveryRouteRequiresToken() {
     for (const std::string& route : router.describe()) {
         std::string method = route.substr(0, route.find(' '));
         std::string path = route.substr(route.find(' ') + 1);
-        if (path == "/healthz") continue;
+        if (path == "/healthz" || path == "/api/v1/openapi.json") continue; // public by design (OpenApiTest checks the document says so)
         path = std::regex_replace(path, std::regex(R"(\{provider\})"), "postup");
         path = std::regex_replace(path, std::regex(R"(\{id\})"), "1");
         path = std::regex_replace(path, std::regex(R"(\{[a-z]+\})"), "x");

@@ -10,6 +10,7 @@
 #include "JobApiTest.h"
 #include "MetricsApiTest.h"
 #include "MetricsWriterTest.h"
+#include "OpenApiTest.h"
 #include "RunProgressTest.h"
 
 #include <cppunit/TestSuite.h>
@@ -25,6 +26,7 @@ CppUnit::Test* ConsoleTestSuite::suite()
     s->addTest(JobApiTest::suite());
     s->addTest(ExportApiTest::suite());
     s->addTest(MetricsApiTest::suite());
+    s->addTest(OpenApiTest::suite());
     s->addTest(RunProgressTest::suite());
     return s;
 }

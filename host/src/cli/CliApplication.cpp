@@ -7,22 +7,18 @@
 #include <iostream>
 #include <sstream>
 
-#include <boost/dll/runtime_symbol_info.hpp>
-
 #include <Poco/Environment.h>
-#include <Poco/File.h>
-#include <Poco/Path.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 
 #include "app/HostException.h"
+#include "app/HostLayout.h"
 #include "cli/BuiltinCommands.h"
-
-#ifndef JOBHOST_BUILD_MANIFEST_DIR
-#define JOBHOST_BUILD_MANIFEST_DIR "manifests"
-#endif
+#include "cli/CompletionCommand.h"
+#include "cli/ManualCommand.h"
+#include "jobhost/sdk/Abi.h"
 
 namespace jobhost::host {
 namespace {
@@ -55,6 +51,8 @@ void CliApplication::add(std::unique_ptr<Command> command) { _commands.push_back
 
 void CliApplication::addBuiltins() {
     for (auto& command : builtinCommands()) add(std::move(command));
+    add(std::make_unique<CompletionCommand>(*this));
+    add(std::make_unique<ManualCommand>(*this));
 }
 
 Command* CliApplication::find(const std::string& name) const {
@@ -63,28 +61,56 @@ Command* CliApplication::find(const std::string& name) const {
     return nullptr;
 }
 
-HostPaths CliApplication::defaultPaths(const std::string& executable) {
+HostPaths CliApplication::defaultPaths(const HostLayout& layout) {
     HostPaths paths;
     paths.dataDirectory = Poco::Environment::get("JOBHOST_HOME", ".jobhost");
-    Poco::Path exe(executable);
-    if (executable.find('/') == std::string::npos) exe = Poco::Path(boost::dll::program_location().string());
-    Poco::Path binDir = exe.absolute().parent();
-    // build/bin/jobhost → build/plugins; <prefix>/bin/jobhost → <prefix>/lib/jobhost/plugins
-    std::string besideBin = Poco::Path(binDir).popDirectory().pushDirectory("plugins").toString();
-    std::string installed = Poco::Path(binDir).popDirectory().pushDirectory("lib").pushDirectory("jobhost").pushDirectory("plugins").toString();
-    std::string pluginDefault = Poco::File(besideBin).exists() || !Poco::File(installed).exists() ? besideBin : installed;
-    paths.pluginDirectory = Poco::Environment::get("JOBHOST_PLUGIN_DIR", pluginDefault);
-    paths.manifestDirectory = Poco::Environment::get("JOBHOST_MANIFEST_DIR", JOBHOST_BUILD_MANIFEST_DIR);
+    paths.pluginDirectory = Poco::Environment::get("JOBHOST_PLUGIN_DIR", layout.pluginDirectory());
+    paths.manifestDirectory = Poco::Environment::get("JOBHOST_MANIFEST_DIR", layout.manifestDirectory());
     return paths;
 }
 
-void CliApplication::printHelp() {
-    _out << "jobhost " JOBHOST_VERSION " — integration job host\n\n"
-         << "usage: jobhost [--data-dir DIR] [--plugin-dir DIR] [--manifest-dir DIR] <command> [options] [arguments]\n\n"
-         << "commands:\n";
-    for (const auto& c : _commands) _out << "  " << std::left << std::setw(12) << c->name() << c->summary() << "\n";
-    _out << "\nRun 'jobhost <command> --help' for a command's options.\n"
-         << "Environment: JOBHOST_HOME, JOBHOST_PLUGIN_DIR, JOBHOST_MANIFEST_DIR, JOBHOST_SECRET_KEY.\n";
+const std::vector<GlobalSetting>& CliApplication::globalOptions() {
+    static const std::vector<GlobalSetting> options{
+        {"data-dir", "DIR", "data folder: store, secret key, console token (default ./.jobhost)"},
+        {"plugin-dir", "DIR", "folder of plugin libraries (default: from the executable's location)"},
+        {"manifest-dir", "DIR", "folder of provider manifests and default mappings (default: from the executable's location)"},
+        {"help", "", "show the commands"},
+        {"version", "", "print version, plugin ABI, build id and the folders in use"},
+    };
+    return options;
+}
+
+const std::vector<GlobalSetting>& CliApplication::environment() {
+    static const std::vector<GlobalSetting> variables{
+        {"JOBHOST_HOME", "DIR", "data folder, overridden by --data-dir"},
+        {"JOBHOST_PLUGIN_DIR", "DIR", "plugin folder, overridden by --plugin-dir"},
+        {"JOBHOST_MANIFEST_DIR", "DIR", "manifest folder, overridden by --manifest-dir"},
+        {"JOBHOST_WEB_ROOT", "DIR", "console web UI folder, overridden by serve --web-root"},
+        {"JOBHOST_SECRET_KEY", "KEY", "the secret key itself (64 hex digits or base64 of 32 bytes)"},
+        {"JOBHOST_SECRET_KEY_FILE", "FILE", "file holding the secret key (instead of <data-dir>/secret.key)"},
+    };
+    return variables;
+}
+
+std::string CliApplication::versionText() {
+    HostLayout layout = HostLayout::ofRunningProgram();
+    return "jobhost " JOBHOST_VERSION "\n"
+           "plugin ABI " JOBHOST_SDK_STRINGIFY(JOBHOST_SDK_ABI_VERSION) "\n"
+           "build id " JOBHOST_SDK_BUILD_ID "\n"
+           "layout " + layout.describe() + "\n";
+}
+
+void CliApplication::printHelp(std::ostream& out) const {
+    out << "jobhost " JOBHOST_VERSION " — integration job host\n\n"
+        << "usage: jobhost [global options] <command> [options] [arguments]\n\n"
+        << "global options:\n";
+    for (const auto& o : globalOptions())
+        out << "  " << std::left << std::setw(22) << ("--" + o.name + (o.argument.empty() ? "" : " " + o.argument)) << o.description << "\n";
+    out << "\ncommands:\n";
+    for (const auto& c : _commands) out << "  " << std::left << std::setw(12) << c->name() << c->summary() << "\n";
+    out << "\nRun 'jobhost <command> --help' for a command's options.\nEnvironment:";
+    for (const auto& v : environment()) out << " " << v.name;
+    out << ".\n";
 }
 
 int CliApplication::fail(const Poco::Exception& error, int exitCode) {
@@ -94,18 +120,20 @@ int CliApplication::fail(const Poco::Exception& error, int exitCode) {
 
 int CliApplication::run(const std::vector<std::string>& args) {
     try {
-        HostPaths paths = defaultPaths(args.empty() ? std::string("jobhost") : args[0]);
+        HostPaths paths = defaultPaths(HostLayout::ofRunningProgram());
         std::size_t i = 1;
         for (; i < args.size() && args[i].rfind("--", 0) == 0; ++i) {
-            if (args[i] == "--help" || args[i] == "-h") { printHelp(); return ExitOk; }
-            if (args[i] == "--version") { _out << "jobhost " JOBHOST_VERSION "\n"; return ExitOk; }
+            if (args[i] == "--help" || args[i] == "-h") { printHelp(_out); return ExitOk; }
+            if (args[i] == "--version") { _out << versionText(); return ExitOk; }
             if (takeGlobal(args, i, "data-dir", paths.dataDirectory) || takeGlobal(args, i, "plugin-dir", paths.pluginDirectory) ||
                 takeGlobal(args, i, "manifest-dir", paths.manifestDirectory))
                 continue;
-            throw UsageError("unknown global option " + args[i] + " (global options: --data-dir, --plugin-dir, --manifest-dir, --help, --version)");
+            std::string known;
+            for (const auto& o : globalOptions()) known += (known.empty() ? "--" : ", --") + o.name;
+            throw UsageError("unknown global option " + args[i] + " (global options: " + known + ")");
         }
         if (i >= args.size()) {
-            printHelp();
+            printHelp(_out);
             return ExitUsage;
         }
         Command* command = find(args[i]);

@@ -27,6 +27,7 @@
 #include "console/MethodNotAllowedHandler.h"
 #include "console/MetricsHandler.h"
 #include "console/NotFoundHandler.h"
+#include "console/OpenApiHandler.h"
 #include "console/ProfileDetailHandler.h"
 #include "console/ProfileSearchHandler.h"
 #include "console/ProviderDetailHandler.h"
@@ -60,36 +61,61 @@ std::vector<std::string> segments(const std::string& path) {
 } // namespace
 
 ApiRouter::ApiRouter(const ConsoleServices& services) : _services(services) {
-    add("GET", "/healthz", make<HealthHandler>());
-    add("GET", "/metrics", make<MetricsHandler>());
-    add("GET", "/api/v1/providers", make<ProviderListHandler>());
-    add("GET", "/api/v1/providers/{provider}", make<ProviderDetailHandler>());
-    add("GET", "/api/v1/authorizations", make<AuthorizationListHandler>());
-    add("POST", "/api/v1/authorizations", make<AuthorizationCreateHandler>());
-    add("PUT", "/api/v1/authorizations/{name}", make<AuthorizationUpdateHandler>());
-    add("POST", "/api/v1/authorizations/{name}/test", make<AuthorizationTestHandler>());
-    add("GET", "/api/v1/jobs", make<JobListHandler>());
-    add("POST", "/api/v1/jobs", make<JobCreateHandler>());
-    add("GET", "/api/v1/jobs/{name}", make<JobDetailHandler>());
-    add("PUT", "/api/v1/jobs/{name}", make<JobUpdateHandler>());
-    add("POST", "/api/v1/jobs/{name}/run", make<JobRunHandler>());
-    add("POST", "/api/v1/jobs/{name}/pause", make<JobPauseHandler>());
-    add("POST", "/api/v1/jobs/{name}/resume", make<JobResumeHandler>());
-    add("GET", "/api/v1/runs", make<RunListHandler>());
-    add("GET", "/api/v1/runs/{id}", make<RunDetailHandler>());
-    add("GET", "/api/v1/audit", make<AuditListHandler>());
-    add("GET", "/api/v1/profiles", make<ProfileSearchHandler>());
-    add("GET", "/api/v1/profiles/{id}", make<ProfileDetailHandler>());
-    add("GET", "/api/v1/audiences", make<AudienceListHandler>());
-    add("GET", "/api/v1/audiences/{slug}", make<AudienceDetailHandler>());
-    add("GET", "/api/v1/exports", make<ExportListHandler>());
-    add("GET", "/api/v1/exports/{job}", make<ExportDetailHandler>());
-    add("GET", "/api/v1/exports/{job}/dead-letters", make<ExportDeadLetterListHandler>());
-    add("POST", "/api/v1/exports/{job}/replay", make<ExportReplayHandler>());
+    // Filled once the table is complete (it describes itself too).
+    auto document = std::make_shared<std::string>();
+    add("GET", "/healthz", RouteDescription("health", "liveness and store reachability (503 when the store fails)").withoutToken(),
+        make<HealthHandler>());
+    add("GET", "/metrics",
+        RouteDescription("metrics", "Prometheus metrics (no token with serve --metrics-public)").withContentType("text/plain; version=0.0.4"),
+        make<MetricsHandler>());
+    add("GET", "/api/v1/openapi.json", RouteDescription("meta", "this OpenAPI 3.1 document").withoutToken(),
+        [document](const ConsoleServices& s, RouteParams params) -> Poco::Net::HTTPRequestHandler* {
+            return new OpenApiHandler(s, std::move(params), document);
+        });
+    add("GET", "/api/v1/providers", RouteDescription("providers", "providers with their manifests and plugin load state"), make<ProviderListHandler>());
+    add("GET", "/api/v1/providers/{provider}", RouteDescription("providers", "one provider: auth methods, job types and their config schemas"),
+        make<ProviderDetailHandler>());
+    add("GET", "/api/v1/authorizations", RouteDescription("authorizations", "authorizations (secrets never included)"), make<AuthorizationListHandler>());
+    add("POST", "/api/v1/authorizations", RouteDescription("authorizations", "create an authorization").withSuccess(201).withJsonBody(), make<AuthorizationCreateHandler>());
+    add("PUT", "/api/v1/authorizations/{name}", RouteDescription("authorizations", "update an authorization (omitted secrets are kept)").withJsonBody(),
+        make<AuthorizationUpdateHandler>());
+    add("POST", "/api/v1/authorizations/{name}/test", RouteDescription("authorizations", "verify an authorization's credentials against the remote"),
+        make<AuthorizationTestHandler>());
+    add("GET", "/api/v1/jobs", RouteDescription("jobs", "jobs with schedule, pause state and last run"), make<JobListHandler>());
+    add("POST", "/api/v1/jobs", RouteDescription("jobs", "create a job").withSuccess(201).withJsonBody(), make<JobCreateHandler>());
+    add("GET", "/api/v1/jobs/{name}", RouteDescription("jobs", "one job"), make<JobDetailHandler>());
+    add("PUT", "/api/v1/jobs/{name}", RouteDescription("jobs", "update a job").withJsonBody(), make<JobUpdateHandler>());
+    add("POST", "/api/v1/jobs/{name}/run", RouteDescription("jobs", "queue a run now").withSuccess(202), make<JobRunHandler>());
+    add("POST", "/api/v1/jobs/{name}/pause", RouteDescription("jobs", "pause the job's schedule"), make<JobPauseHandler>());
+    add("POST", "/api/v1/jobs/{name}/resume", RouteDescription("jobs", "resume the job's schedule"), make<JobResumeHandler>());
+    add("GET", "/api/v1/runs", RouteDescription("runs", "run history, newest first").withQuery({"job", "limit"}), make<RunListHandler>());
+    add("GET", "/api/v1/runs/{id}", RouteDescription("runs", "one run: counters, progress, log excerpt"), make<RunDetailHandler>());
+    add("GET", "/api/v1/audit", RouteDescription("audit", "console audit log, newest first").withQuery({"limit"}), make<AuditListHandler>());
+    add("GET", "/api/v1/profiles", RouteDescription("profiles", "find a profile by email, id or identity key").withQuery({"email", "id", "key"}),
+        make<ProfileSearchHandler>());
+    add("GET", "/api/v1/profiles/{id}", RouteDescription("profiles", "one profile"), make<ProfileDetailHandler>());
+    add("GET", "/api/v1/audiences", RouteDescription("audiences", "audiences with member counts"), make<AudienceListHandler>());
+    add("GET", "/api/v1/audiences/{slug}", RouteDescription("audiences", "one audience with recent enters and exits").withQuery({"limit"}),
+        make<AudienceDetailHandler>());
+    add("GET", "/api/v1/exports", RouteDescription("exports", "export jobs with delivery state and counters"), make<ExportListHandler>());
+    add("GET", "/api/v1/exports/{job}", RouteDescription("exports", "one export job"), make<ExportDetailHandler>());
+    add("GET", "/api/v1/exports/{job}/dead-letters", RouteDescription("exports", "the export job's dead letters").withQuery({"limit"}),
+        make<ExportDeadLetterListHandler>());
+    add("POST", "/api/v1/exports/{job}/replay", RouteDescription("exports", "re-queue dead letters (one id or all)").withJsonBody(),
+        make<ExportReplayHandler>());
+
+    *document = OpenApiDocument::build(routes(), JOBHOST_VERSION);
+    _pOpenApi = document;
 }
 
-void ApiRouter::add(std::string method, std::string pattern, Creator create) {
-    _routes.push_back(Route{std::move(method), std::move(pattern), std::move(create)});
+void ApiRouter::add(std::string method, std::string pattern, RouteDescription description, Creator create) {
+    _routes.push_back(Route{std::move(method), std::move(pattern), std::move(description), std::move(create)});
+}
+
+std::vector<RouteEntry> ApiRouter::routes() const {
+    std::vector<RouteEntry> out;
+    for (const auto& r : _routes) out.push_back(RouteEntry{r.method, r.pattern, r.description});
+    return out;
 }
 
 std::vector<std::string> ApiRouter::describe() const {

@@ -11,6 +11,7 @@
 #include <boost/filesystem.hpp>
 
 #include "app/HostException.h"
+#include "plugins/ElfDynamicSymbols.h"
 #include "jobhost/sdk/Abi.h"
 #include "jobhost/sdk/PluginInfo.h"
 
@@ -64,6 +65,10 @@ std::shared_ptr<LoadedPlugin> PluginLoader::load(const ProviderManifest& manifes
             throw PluginLoadException(file + ": not a jobhost plugin (no \"jhplug\" section with jobhost_ symbols); "
                                       "plugins must export their entry points with JOBHOST_PLUGIN from jobhost/sdk/Exports.h");
         symbols = info.symbols(JOBHOST_SDK_STRINGIFY(JOBHOST_SDK_SECTION));
+        // A stripped plugin (as packages ship it) has no .symtab, which is all
+        // library_info reads; its dynamic symbols carry the same aliases.
+        if (std::none_of(symbols.begin(), symbols.end(), [](const std::string& s) { return s.rfind(kAbiPrefix, 0) == 0; }))
+            symbols = ElfDynamicSymbols::inSection(real.string(), JOBHOST_SDK_STRINGIFY(JOBHOST_SDK_SECTION));
     } catch (const PluginLoadException&) {
         throw;
     } catch (const std::exception& e) {

@@ -87,6 +87,11 @@ SecretKey SecretKey::generate() {
 
 SecretKey SecretKey::load(const std::string& dataDirectory) {
     if (Poco::Environment::has(EnvironmentVariable)) return parse(Poco::Environment::get(EnvironmentVariable), EnvironmentVariable);
+    if (Poco::Environment::has(FileEnvironmentVariable)) {
+        std::string file = Poco::Environment::get(FileEnvironmentVariable);
+        if (file.empty()) throw ConfigException(std::string(FileEnvironmentVariable) + " is set but empty; name the secret key file or unset it");
+        return readKeyFile(file);
+    }
     std::string file = keyFile(dataDirectory);
     Poco::File folder(Poco::Path(file).parent());
     if (!folder.exists()) {
@@ -106,6 +111,10 @@ SecretKey SecretKey::load(const std::string& dataDirectory) {
     } else if (errno != EEXIST) {
         throw ConfigException(file + ": cannot create the secret key file: " + std::strerror(errno));
     }
+    return readKeyFile(file);
+}
+
+SecretKey SecretKey::readKeyFile(const std::string& file) {
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0) throw ConfigException(file + ": cannot read the secret key file: " + std::strerror(errno));
     if (info.st_mode & 0077)

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PluginLoaderTest.h"
 
+#include <cstdlib>
+
+#include <boost/dll/library_info.hpp>
 #include <boost/filesystem.hpp>
 
 #include "TestPaths.h"
 #include "app/HostException.h"
 #include "jobhost/sdk/Abi.h"
+#include "plugins/ElfDynamicSymbols.h"
 #include "plugins/ManifestReader.h"
 #include "plugins/PluginLoader.h"
 
@@ -156,6 +160,40 @@ void PluginLoaderTest::testThrowingFactoriesBecomeErrors() {
     CPPUNIT_ASSERT_EQUAL(std::string("throwing: creating import job type \"import\" threw: import factory exploded"), error);
     CPPUNIT_ASSERT(!plugin->createExportJob("export", error));
     CPPUNIT_ASSERT_EQUAL(std::string("throwing: creating export job type \"export\" threw a non-standard exception"), error);
+}
+
+void PluginLoaderTest::testStrippedPluginLoads() {
+    // What CPack/dh_strip do to a packaged plugin: no .symtab left, only .dynsym.
+    namespace fs = boost::filesystem;
+    fs::path dir = fs::temp_directory_path() / fs::unique_path("jobhost-stripped-%%%%%%");
+    fs::create_directories(dir);
+    fs::copy_file(fs::path(TestPaths::fixturePlugins) / "good.so", dir / "good.so");
+    std::string so = (dir / "good.so").string();
+    CPPUNIT_ASSERT_EQUAL(0, std::system(("strip --strip-unneeded " + so).c_str()));
+    boost::dll::library_info info(so);
+    std::vector<std::string> fromSymtab = info.symbols("jhplug");
+    CPPUNIT_ASSERT_MESSAGE("strip left .symtab symbols in jhplug", fromSymtab.empty());
+    std::vector<std::string> dynamic = host::ElfDynamicSymbols::inSection(so, "jhplug");
+    CPPUNIT_ASSERT(std::find(dynamic.begin(), dynamic.end(), std::string(sdk::kAbiMarkerSymbol)) != dynamic.end());
+    CPPUNIT_ASSERT(std::find(dynamic.begin(), dynamic.end(), std::string(sdk::kPluginInfoSymbol)) != dynamic.end());
+    CPPUNIT_ASSERT(host::ElfDynamicSymbols::inSection(so, "no-such-section").empty());
+
+    PluginLoader loader(dir.string());
+    auto plugin = loader.load(manifestFor("good"));
+    CPPUNIT_ASSERT_EQUAL(std::string("1.0.0"), plugin->pluginVersion());
+    // A stripped wrong-ABI plugin is still refused before its code runs.
+    fs::copy_file(fs::path(TestPaths::fixturePlugins) / "wrong_abi.so", dir / "wrong_abi.so");
+    CPPUNIT_ASSERT_EQUAL(0, std::system(("strip --strip-unneeded " + (dir / "wrong_abi.so").string()).c_str()));
+    try {
+        PluginLoader(dir.string()).load(manifestFor("wrong_abi"));
+        CPPUNIT_FAIL("a stripped wrong-ABI plugin must be refused");
+    } catch (const PluginAbiException& e) {
+        CPPUNIT_ASSERT_MESSAGE(e.message(), e.message().find("plugin ABI 999, host expects 1") != std::string::npos);
+    }
+    // Not ELF at all: a clear error, no crash.
+    CPPUNIT_ASSERT_THROW(host::ElfDynamicSymbols::inSection(TestPaths::fixtureManifests + "/good/fixture.json", "jhplug"), std::runtime_error);
+    plugin.reset();
+    fs::remove_all(dir);
 }
 
 } // namespace jobhost::tests

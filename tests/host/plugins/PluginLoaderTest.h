@@ -13,6 +13,7 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testObjectsOutliveTheirLoadedPlugin);
     CPPUNIT_TEST(testWrongAbiIsRefused);
     CPPUNIT_TEST(testWrongBuildIdIsRefused);
+    CPPUNIT_TEST(testStrippedPluginLoads);
     CPPUNIT_TEST(testFileThatIsNotAPluginIsRefused);
     CPPUNIT_TEST(testSharedLibraryWithoutExportsIsRefused);
     CPPUNIT_TEST(testMissingInfoSymbolIsRefused);
@@ -27,6 +28,7 @@ public:
     void testObjectsOutliveTheirLoadedPlugin();
     void testWrongAbiIsRefused();
     void testWrongBuildIdIsRefused();
+    void testStrippedPluginLoads();
     void testFileThatIsNotAPluginIsRefused();
     void testSharedLibraryWithoutExportsIsRefused();
     void testMissingInfoSymbolIsRefused();

@@ -5,6 +5,7 @@
 #include "CliTest.h"
 #include "ConfigSchemaTest.h"
 #include "DeclarativeConfigTest.h"
+#include "HostLayoutTest.h"
 #include "ManifestReaderTest.h"
 #include "PluginLoaderTest.h"
 
@@ -17,6 +18,7 @@ CppUnit::Test* pluginsTestSuite() {
     suite->addTest(ConfigSchemaTest::suite());
     suite->addTest(DeclarativeConfigTest::suite());
     suite->addTest(CliTest::suite());
+    suite->addTest(HostLayoutTest::suite());
     return suite;
 }
 

@@ -20,9 +20,14 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-/// Unsets JOBHOST_SECRET_KEY for the scope so the key file is used.
+/// Unsets JOBHOST_SECRET_KEY and JOBHOST_SECRET_KEY_FILE for the scope so
+/// the data directory's key file is used.
 struct NoKeyVariable {
-    NoKeyVariable() { ::unsetenv(host::SecretKey::EnvironmentVariable); }
+    NoKeyVariable() {
+        ::unsetenv(host::SecretKey::EnvironmentVariable);
+        ::unsetenv(host::SecretKey::FileEnvironmentVariable);
+    }
+    ~NoKeyVariable() { ::unsetenv(host::SecretKey::FileEnvironmentVariable); }
 };
 
 } // namespace
@@ -81,6 +86,41 @@ void SecretsTest::testKeyFileReadableByOthersIsRefused() {
     } catch (const host::ConfigException& e) {
         CPPUNIT_ASSERT_MESSAGE(e.message(), contains(e.message(), "chmod 600"));
     }
+}
+
+void SecretsTest::testKeyFileVariableNamesAnExistingFile() {
+    NoKeyVariable noVariable;
+    TempDirectory dir;
+    std::string keyFile = dir.file("credential.key");
+    {
+        std::ofstream out(keyFile);
+        out << std::string(64, 'b') << "\n";
+    }
+    ::chmod(keyFile.c_str(), 0400);
+    ::setenv(host::SecretKey::FileEnvironmentVariable, keyFile.c_str(), 1);
+    std::string data = dir.file("data");
+    host::SecretKey key = host::SecretKey::load(data);
+    CPPUNIT_ASSERT_EQUAL(std::string(32, '\xbb'), key.bytes());
+    CPPUNIT_ASSERT_EQUAL(keyFile, key.source());
+    struct stat info {};
+    CPPUNIT_ASSERT_MESSAGE("no key file is created in the data directory", ::stat(host::SecretKey::keyFile(data).c_str(), &info) != 0);
+
+    ::chmod(keyFile.c_str(), 0640);
+    try {
+        host::SecretKey::load(data);
+        CPPUNIT_FAIL("a group-readable key file must be refused");
+    } catch (const host::ConfigException& e) {
+        CPPUNIT_ASSERT_MESSAGE(e.message(), contains(e.message(), keyFile + ": the secret key file is readable by other users"));
+    }
+    std::string missing = dir.file("missing.key");
+    ::setenv(host::SecretKey::FileEnvironmentVariable, missing.c_str(), 1);
+    try {
+        host::SecretKey::load(data);
+        CPPUNIT_FAIL("a missing key file must be an error, not a new key");
+    } catch (const host::ConfigException& e) {
+        CPPUNIT_ASSERT_MESSAGE(e.message(), contains(e.message(), missing + ": cannot read the secret key file"));
+    }
+    CPPUNIT_ASSERT(::stat(missing.c_str(), &info) != 0);
 }
 
 void SecretsTest::testKeyParsesHexAndBase64() {

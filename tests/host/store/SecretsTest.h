@@ -12,6 +12,7 @@ class SecretsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testTamperedWrongKeyOrOtherRowFailsClearly);
     CPPUNIT_TEST(testKeyFileCreatedWithMode0600AndReused);
     CPPUNIT_TEST(testKeyFileReadableByOthersIsRefused);
+    CPPUNIT_TEST(testKeyFileVariableNamesAnExistingFile);
     CPPUNIT_TEST(testKeyParsesHexAndBase64);
     CPPUNIT_TEST(testSealerKeepsSecretsOutOfPlainFields);
     CPPUNIT_TEST_SUITE_END();
@@ -21,6 +22,7 @@ public:
     void testTamperedWrongKeyOrOtherRowFailsClearly();
     void testKeyFileCreatedWithMode0600AndReused();
     void testKeyFileReadableByOthersIsRefused();
+    void testKeyFileVariableNamesAnExistingFile();
     void testKeyParsesHexAndBase64();
     void testSealerKeepsSecretsOutOfPlainFields();
 };
