@@ -84,14 +84,37 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
     MembershipRepository members(session);
     OutboxRepository outbox(session);
     const auto subscriptions = outbox.subscriptions();
+
+    // One read for the memberships of every changed and merged-away profile
+    // (no change's writes below can touch another change's rows: a merged
+    // profile is gone from the batch), then the writes as bulk statements in
+    // the order the per-profile loop produces them.
+    std::vector<ProfileId> read;
     for (const auto& c : changes) {
-        std::map<std::string, TimeMs> before = members.membershipsOf(c.profile);
+        read.push_back(c.profile);
+        read.insert(read.end(), c.mergedFrom.begin(), c.mergedFrom.end());
+    }
+    const auto memberships = members.membershipsOf(read);
+    auto membershipsOf = [&](ProfileId id) -> const std::map<std::string, TimeMs>* {
+        auto it = memberships.find(id);
+        return it == memberships.end() ? nullptr : &it->second;
+    };
+
+    std::vector<ProfileId> mergedAway;
+    std::vector<MembershipRepository::Member> removed, added;
+    std::vector<std::pair<MembershipChange, std::string>> events;
+    std::vector<OutboxRepository::Entry> queued;
+    for (const auto& c : changes) {
+        std::map<std::string, TimeMs> before;
+        if (const auto* own = membershipsOf(c.profile)) before = *own;
         for (ProfileId m : c.mergedFrom) {
-            for (const auto& [slug, since] : members.membershipsOf(m)) {
-                auto it = before.find(slug);
-                if (it == before.end() || since.ms < it->second.ms) before[slug] = since;
+            if (const auto* theirs = membershipsOf(m)) {
+                for (const auto& [slug, since] : *theirs) {
+                    auto it = before.find(slug);
+                    if (it == before.end() || since.ms < it->second.ms) before[slug] = since;
+                }
             }
-            members.removeProfile(m);
+            mergedAway.push_back(m);
         }
         std::set<std::string> was;
         for (const auto& [slug, since] : before)
@@ -105,24 +128,30 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
         };
         for (const auto& change : MembershipEngine::diff(c.profile, was, is, now)) {
             if (change.kind == MembershipChange::Kind::Enter) {
-                members.addMember(change.audience, c.profile, now);
+                added.push_back({change.audience, c.profile, now});
             } else {
-                members.removeMember(change.audience, c.profile);
+                removed.push_back({change.audience, c.profile, now});
             }
-            members.recordEvent(change, cause);
-            enqueueAll(subscriptions, change, json());
+            events.emplace_back(change, cause);
+            for (const auto& s : subscriptions)
+                if (s.audience == change.audience) queued.push_back({s.job, change, json()});
         }
         for (const auto& slug : is) {
             if (!was.count(slug)) continue;
             // Still a member: keep the earliest since of the merged profiles.
-            if (!c.mergedFrom.empty()) members.addMember(slug, c.profile, before[slug]);
+            if (!c.mergedFrom.empty()) added.push_back({slug, c.profile, before[slug]});
             for (const auto& s : subscriptions) {
                 if (s.audience != slug || s.fields.empty()) continue;
                 if (!MembershipEngine::fieldsChanged(c.before ? &*c.before : nullptr, c.after, s.fields)) continue;
-                outbox.enqueue(s.job, MembershipChange{slug, c.profile, MembershipChange::Kind::Update, now}, json());
+                queued.push_back({s.job, MembershipChange{slug, c.profile, MembershipChange::Kind::Update, now}, json()});
             }
         }
     }
+    members.removeProfiles(mergedAway);
+    members.removeMembers(removed);
+    members.addMembers(added);
+    members.recordEvents(events);
+    outbox.enqueueAll(queued);
 }
 
 void AudienceService::profilesClearing(Poco::Data::Session& session, TimeMs)
@@ -168,6 +197,22 @@ void AudienceService::rebuildFinished(Poco::Data::Session& session, TimeMs now)
             if (it == b.end() || since.ms < it->second.ms) b[slug] = since;
         }
     }
+    // Writes go out as bulk statements every kFlushEvery profiles (memory
+    // stays bounded on big stores; order as if written one by one).
+    constexpr std::size_t kFlushEvery = 5000;
+    std::vector<MembershipRepository::Member> added;
+    std::vector<std::pair<MembershipChange, std::string>> events;
+    std::vector<OutboxRepository::Entry> queued;
+    std::size_t pending = 0;
+    auto flush = [&] {
+        members.addMembers(added);
+        members.recordEvents(events);
+        outbox.enqueueAll(queued);
+        added.clear();
+        events.clear();
+        queued.clear();
+        pending = 0;
+    };
     profileRepo.forEach([&](ProfileId id, const Profile& p) {
         std::set<std::string> was;
         auto bit = before.find(id);
@@ -175,16 +220,19 @@ void AudienceService::rebuildFinished(Poco::Data::Session& session, TimeMs now)
             for (const auto& [slug, since] : bit->second)
                 if (_engine.find(slug)) was.insert(slug);
         std::set<std::string> is = _engine.evaluate(p, now);
-        for (const auto& slug : is)
-            members.addMember(slug, id, was.count(slug) ? bit->second[slug] : now);
+        for (const auto& slug : is) added.push_back({slug, id, was.count(slug) ? bit->second[slug] : now});
         auto changes = MembershipEngine::diff(id, was, is, now);
-        if (changes.empty()) return;
-        std::string json = p.toPlainJson();
-        for (const auto& change : changes) {
-            members.recordEvent(change, "rebuild");
-            enqueueAll(subscriptions, change, json);
+        if (!changes.empty()) {
+            std::string json = p.toPlainJson();
+            for (const auto& change : changes) {
+                events.emplace_back(change, "rebuild");
+                for (const auto& sub : subscriptions)
+                    if (sub.audience == change.audience) queued.push_back({sub.job, change, json});
+            }
         }
+        if (++pending >= kFlushEvery) flush();
     });
+    flush();
     for (const auto& [id, o] : orphans) {
         std::string json = keysJson(o->keys);
         for (const auto& [slug, since] : o->audiences) {

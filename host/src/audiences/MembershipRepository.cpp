@@ -23,6 +23,19 @@ std::map<std::string, lql::TimeMs> MembershipRepository::membershipsOf(profiles:
     return out;
 }
 
+std::map<profiles::ProfileId, std::map<std::string, lql::TimeMs>>
+MembershipRepository::membershipsOf(const std::vector<profiles::ProfileId>& profiles)
+{
+    std::map<profiles::ProfileId, std::map<std::string, lql::TimeMs>> out;
+    if (profiles.empty()) return out;
+    std::vector<Poco::Int64> wanted(profiles.begin(), profiles.end()), ids, since;
+    std::vector<std::string> audiences;
+    _session << "SELECT profile_id, audience, since FROM audience_memberships WHERE profile_id = ?", use(wanted),
+        into(ids), into(audiences), into(since), now;
+    for (std::size_t i = 0; i < ids.size(); ++i) out[ids[i]][audiences[i]] = lql::TimeMs{since[i]};
+    return out;
+}
+
 std::vector<profiles::ProfileId> MembershipRepository::members(const std::string& audience)
 {
     std::string a = audience;
@@ -69,6 +82,40 @@ void MembershipRepository::removeProfile(profiles::ProfileId profile)
     _session << "DELETE FROM audience_memberships WHERE profile_id = ?", use(id), now;
 }
 
+void MembershipRepository::addMembers(const std::vector<Member>& members)
+{
+    if (members.empty()) return;
+    std::vector<std::string> audiences;
+    std::vector<Poco::Int64> ids, since;
+    for (const auto& m : members) {
+        audiences.push_back(m.audience);
+        ids.push_back(m.profile);
+        since.push_back(m.since.ms);
+    }
+    _session << "INSERT INTO audience_memberships (audience, profile_id, since) VALUES (?, ?, ?) "
+                "ON CONFLICT (audience, profile_id) DO UPDATE SET since = MIN(since, excluded.since)",
+        use(audiences), use(ids), use(since), now;
+}
+
+void MembershipRepository::removeMembers(const std::vector<Member>& members)
+{
+    if (members.empty()) return;
+    std::vector<std::string> audiences;
+    std::vector<Poco::Int64> ids;
+    for (const auto& m : members) {
+        audiences.push_back(m.audience);
+        ids.push_back(m.profile);
+    }
+    _session << "DELETE FROM audience_memberships WHERE audience = ? AND profile_id = ?", use(audiences), use(ids), now;
+}
+
+void MembershipRepository::removeProfiles(const std::vector<profiles::ProfileId>& profiles)
+{
+    if (profiles.empty()) return;
+    std::vector<Poco::Int64> ids(profiles.begin(), profiles.end());
+    _session << "DELETE FROM audience_memberships WHERE profile_id = ?", use(ids), now;
+}
+
 void MembershipRepository::removeAudience(const std::string& audience)
 {
     std::string a = audience;
@@ -82,6 +129,23 @@ void MembershipRepository::recordEvent(const MembershipChange& change, const std
     Poco::Int64 id = change.profile, at = change.at.ms;
     _session << "INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)", use(a),
         use(id), use(e), use(at), use(c), now;
+}
+
+void MembershipRepository::recordEvents(const std::vector<std::pair<MembershipChange, std::string>>& changes)
+{
+    std::vector<std::string> audiences, events, causes;
+    std::vector<Poco::Int64> ids, ats;
+    for (const auto& [change, cause] : changes) {
+        if (change.kind == MembershipChange::Kind::Update) continue;
+        audiences.push_back(change.audience);
+        events.push_back(MembershipChange::kindName(change.kind));
+        causes.push_back(cause);
+        ids.push_back(change.profile);
+        ats.push_back(change.at.ms);
+    }
+    if (ids.empty()) return;
+    _session << "INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)",
+        use(audiences), use(ids), use(events), use(ats), use(causes), now;
 }
 
 std::vector<MembershipEvent> MembershipRepository::recentEvents(const std::string& audience, std::size_t limit)

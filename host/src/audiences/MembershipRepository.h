@@ -44,18 +44,36 @@ public:
 
     // slug → since, for every audience profile is a member of.
     std::map<std::string, lql::TimeMs> membershipsOf(profiles::ProfileId profile);
+    // The same for many profiles with one statement: profile → (slug → since);
+    // profiles without memberships are absent.
+    std::map<profiles::ProfileId, std::map<std::string, lql::TimeMs>>
+    membershipsOf(const std::vector<profiles::ProfileId>& profiles);
     // Member profile ids of an audience, ascending.
     std::vector<profiles::ProfileId> members(const std::string& audience);
     std::int64_t memberCount(const std::string& audience);
     bool isMember(const std::string& audience, profiles::ProfileId profile);
+    // Adds (or keeps the earlier since of) one membership.
     void addMember(const std::string& audience, profiles::ProfileId profile, lql::TimeMs since);
     void removeMember(const std::string& audience, profiles::ProfileId profile);
     // Drops every membership of a profile (it was merged away).
     void removeProfile(profiles::ProfileId profile);
+
+    // Bulk forms of the writes above: one prepared statement for all rows,
+    // executed in the order given (an empty list does nothing).
+    struct Member {
+        std::string audience;
+        profiles::ProfileId profile = 0;
+        lql::TimeMs since;
+    };
+    void addMembers(const std::vector<Member>& members);
+    void removeMembers(const std::vector<Member>& members); // since is ignored
+    void removeProfiles(const std::vector<profiles::ProfileId>& profiles);
     void removeAudience(const std::string& audience);
 
     // Appends an enter/exit event (Update changes are not recorded).
     void recordEvent(const MembershipChange& change, const std::string& cause);
+    // Appends many, in order (event ids follow it): change → cause.
+    void recordEvents(const std::vector<std::pair<MembershipChange, std::string>>& changes);
     // Newest first; all audiences when audience is empty.
     std::vector<MembershipEvent> recentEvents(const std::string& audience, std::size_t limit);
     std::int64_t eventCount(const std::string& audience, const std::string& event);

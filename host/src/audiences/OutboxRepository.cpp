@@ -85,8 +85,22 @@ std::vector<ExportSubscription> OutboxRepository::subscriptionsFor(const std::st
 
 void OutboxRepository::enqueue(const std::string& job, const MembershipChange& change, const std::string& profileJson)
 {
-    std::string j = job, a = change.audience, e = MembershipChange::kindName(change.kind), json = profileJson;
-    Poco::Int64 id = change.profile, at = change.at.ms;
+    enqueueAll({Entry{job, change, profileJson}});
+}
+
+void OutboxRepository::enqueueAll(const std::vector<Entry>& entries)
+{
+    if (entries.empty()) return;
+    std::vector<std::string> j, a, e, json;
+    std::vector<Poco::Int64> id, at;
+    for (const auto& entry : entries) {
+        j.push_back(entry.job);
+        a.push_back(entry.change.audience);
+        e.push_back(MembershipChange::kindName(entry.change.kind));
+        json.push_back(entry.profileJson);
+        id.push_back(entry.change.profile);
+        at.push_back(entry.change.at.ms);
+    }
     _session << "INSERT INTO export_outbox (job, audience, profile_id, event, at, profile_json, state, attempts, available_at, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) "
                 "ON CONFLICT (job, profile_id) WHERE state = 'pending' DO UPDATE SET "

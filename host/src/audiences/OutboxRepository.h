@@ -63,6 +63,14 @@ public:
     // Queues change for job with the profile snapshot, coalescing with a
     // pending row of the same (job, profile).
     void enqueue(const std::string& job, const MembershipChange& change, const std::string& profileJson);
+    // Many enqueue()s with one prepared statement, in the order given (ids
+    // and coalescing as if enqueued one by one). An empty list does nothing.
+    struct Entry {
+        std::string job;
+        MembershipChange change;
+        std::string profileJson;
+    };
+    void enqueueAll(const std::vector<Entry>& entries);
     // Turns every pending row into sealed (no later change coalesces with it).
     void sealPending();
 

@@ -30,7 +30,8 @@ namespace jobhost::host::audiences {
 class ProfileSync {
 public:
     struct Options {
-        std::size_t batchSize = 500;
+        // Events per builder transaction (ProfileBuilder::Options).
+        std::size_t batchSize = profiles::ProfileBuilder::Options{}.batchSize;
         // Minimum time between re-evaluations of "now-…" audiences (§8.3 sweep).
         std::int64_t timeSweepIntervalMs = 5 * 60 * 1000;
         profiles::IdentityResolver::Mode mode = profiles::IdentityResolver::Mode::Faithful;

@@ -48,7 +48,7 @@ std::string nextGeneration(const std::map<std::string, std::string>& meta)
 struct ProfileBuilder::Batch {
     struct Entry {
         Profile profile;
-        std::optional<Profile> before;
+        std::shared_ptr<const Profile> before; // the committed state (shared, not copied)
         std::vector<ProfileId> mergedFrom;
     };
     std::map<ProfileId, Entry> live;
@@ -208,7 +208,7 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
             if (owner && *owner && !_cache.profile(**owner)) missing.insert(**owner);
         }
         for (const auto& [id, json] : repo.loadExactJson({missing.begin(), missing.end()}))
-            _cache.setProfile(id, Profile::fromJson(json));
+            _cache.setProfile(id, std::make_shared<const Profile>(Profile::fromJson(json)));
     }
 
     IdentityResolver resolver(index, _options.mode);
@@ -220,12 +220,12 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
         if (it != batch.live.end()) return it->second;
         Batch::Entry e;
         if (!created) {
-            if (const Profile* cached = _cache.profile(id)) {
+            if (auto cached = _cache.profile(id)) {
                 e.profile = *cached;
-                e.before = *cached;
+                e.before = std::move(cached);
             } else if (auto s = repo.loadExact(id)) {
                 e.profile = *s;
-                e.before = std::move(*s);
+                e.before = std::make_shared<const Profile>(std::move(*s));
             }
         }
         return batch.live.emplace(id, std::move(e)).first->second;
@@ -249,7 +249,7 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
                     target.mergedFrom.insert(target.mergedFrom.end(), it->second.mergedFrom.begin(),
                                              it->second.mergedFrom.end());
                     batch.live.erase(it);
-                } else if (const Profile* cached = _cache.profile(m)) {
+                } else if (auto cached = _cache.profile(m)) {
                     target.profile.merge(*cached);
                 } else if (auto s = repo.loadExact(m)) {
                     target.profile.merge(*s);
@@ -290,7 +290,8 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
 
     // The store now holds the batch: so does the cache.
     for (ProfileId id : batch.gone) _cache.forgetProfile(id);
-    for (auto& change : changes) _cache.setProfile(change.profile, std::move(change.after));
+    for (auto& change : changes)
+        _cache.setProfile(change.profile, std::make_shared<const Profile>(std::move(change.after)));
     _cache.committed(generation);
     return static_cast<std::int64_t>(events.size());
 }

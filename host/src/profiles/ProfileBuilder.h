@@ -53,7 +53,12 @@ namespace jobhost::host::profiles {
 class ProfileBuilder {
 public:
     struct Options {
-        std::size_t batchSize = 500;
+        // Events per transaction. Per-batch costs (the write lock, metadata,
+        // statement preparation, the commit) are paid once per batch, so
+        // bigger is faster (500 → 5000: about 1.5× the events/s); a batch
+        // holds at most this many events and the profiles they touch in
+        // memory, and a crash redoes at most one batch.
+        std::size_t batchSize = 5000;
         IdentityResolver::Mode mode = IdentityResolver::Mode::Faithful;
         // The processing clock (batch stamps, membership times); default: system time.
         std::function<TimeMs()> clock;

@@ -5,17 +5,18 @@
 #include "profiles/IdentityKey.h"
 #include "profiles/Profile.h"
 
-#include <optional>
+#include <memory>
 #include <vector>
 
 namespace jobhost::host::profiles {
 
 // The net effect of one committed batch on one surviving profile: its state
-// before the batch (unset when the batch created it) and after, and the
-// profiles merged into it during the batch. Plain value type.
+// before the batch (null when the batch created it; an immutable snapshot
+// shared with the builder's cache) and after, and the profiles merged into
+// it during the batch. Plain value type.
 struct ProfileChange {
     ProfileId profile = 0;
-    std::optional<Profile> before;
+    std::shared_ptr<const Profile> before;
     Profile after;
     // Profiles merged into this one by the batch (their rows are gone).
     std::vector<ProfileId> mergedFrom;

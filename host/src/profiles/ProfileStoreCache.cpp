@@ -98,15 +98,15 @@ std::optional<ProfileId> ProfileStoreCache::canonical(ProfileId profile) const
     return std::nullopt;
 }
 
-const Profile* ProfileStoreCache::profile(ProfileId id) const
+std::shared_ptr<const Profile> ProfileStoreCache::profile(ProfileId id) const
 {
     auto it = _profiles.find(id);
     if (it == _profiles.end()) return nullptr;
     it->second.lastUse = ++_clock;
-    return &it->second.profile;
+    return it->second.profile;
 }
 
-void ProfileStoreCache::setProfile(ProfileId id, Profile profile)
+void ProfileStoreCache::setProfile(ProfileId id, std::shared_ptr<const Profile> profile)
 {
     _profiles[id] = CachedProfile{std::move(profile), ++_clock};
 }

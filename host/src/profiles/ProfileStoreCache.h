@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -66,15 +67,17 @@ public:
     std::optional<ProfileId> canonical(ProfileId profile) const;
 
     // --- parsed profiles (committed state of surviving profiles)
-    // Counts as a use for the eviction order.
-    const Profile* profile(ProfileId id) const;
-    void setProfile(ProfileId id, Profile profile);
+    // Counts as a use for the eviction order. The snapshot is immutable and
+    // shared (a batch keeps it as the profile's "before" without a copy); it
+    // stays valid after eviction for whoever holds it.
+    std::shared_ptr<const Profile> profile(ProfileId id) const;
+    void setProfile(ProfileId id, std::shared_ptr<const Profile> profile);
     void forgetProfile(ProfileId id);
     std::size_t profileCount() const { return _profiles.size(); }
 
 private:
     struct CachedProfile {
-        Profile profile;
+        std::shared_ptr<const Profile> profile;
         std::uint64_t lastUse = 0;
     };
     // Drops the least recently used profiles (and their key lists) until at
