@@ -11,13 +11,17 @@
 #include "PostupImportTest.h"
 #include "PluginModuleTest.h"
 #include "ReportParserTest.h"
+#include "ReportTimeZoneTest.h"
+#include "TimeZoneTest.h"
 
 namespace jobhost::plugins::postup::test {
 
 CppUnit::Test* PostupTestSuite::suite() {
     auto* s = new CppUnit::TestSuite("PostupTestSuite");
     s->addTest(PostupDateTest::suite());
+    s->addTest(TimeZoneTest::suite());
     s->addTest(ReportParserTest::suite());
+    s->addTest(ReportTimeZoneTest::suite());
     s->addTest(ImportStateTest::suite());
     s->addTest(PostupClientTest::suite());
     s->addTest(PostupAuthorizationTest::suite());

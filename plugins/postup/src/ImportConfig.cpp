@@ -70,6 +70,14 @@ ImportConfig ImportConfig::fromJson(const std::string& configJson, const sdk::Cr
     c.activityWindowDays = integer(*o, "activity_window_days", c.activityWindowDays, 1, 365);
     c.reportConcurrency = integer(*o, "report_concurrency", c.reportConcurrency, 1, 16);
     c.pageSize = integer(*o, "page_size", c.pageSize, 1, 10000);
+    if (JsonFields::has(*o, "report_time_zone") && !o->get("report_time_zone").isString())
+        throw std::invalid_argument("job config report_time_zone must be a string (an IANA time zone name)");
+    c.reportTimeZoneName = text(*o, "report_time_zone", c.reportTimeZoneName);
+    try {
+        c.pReportTimeZone = TimeZone::load(c.reportTimeZoneName);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string("job config report_time_zone: ") + e.what());
+    }
     if (auto names = o->getObject("event_types")) {
         c.eventTypes.open = text(*names, "open", c.eventTypes.open);
         c.eventTypes.click = text(*names, "click", c.eventTypes.click);

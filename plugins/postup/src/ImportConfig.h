@@ -3,8 +3,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "client/TimeZone.h"
 #include "jobhost/sdk/JobContext.h"
 
 namespace jobhost::plugins::postup {
@@ -23,6 +25,10 @@ struct ImportConfig {
     std::string apiBaseUrl = "https://api.postup.com/api";
     std::string reportBaseUrl = "https://login.postup.com";
     std::string siteShortName = "site";
+    /// IANA zone of report times that carry no zone (report_time_zone);
+    /// loaded once per run, shared read-only by the report threads.
+    std::string reportTimeZoneName = "America/Chicago";
+    std::shared_ptr<const TimeZone> pReportTimeZone;
     std::string username;
     std::string password;
     int recipientIntervalHours = 24;
