@@ -4,6 +4,7 @@
 
 #include <cppunit/TestSuite.h>
 
+#include "ImportConfigTest.h"
 #include "ImportStateTest.h"
 #include "PostupAuthorizationTest.h"
 #include "PostupClientTest.h"
@@ -23,6 +24,7 @@ CppUnit::Test* PostupTestSuite::suite() {
     s->addTest(ReportParserTest::suite());
     s->addTest(ReportTimeZoneTest::suite());
     s->addTest(ImportStateTest::suite());
+    s->addTest(ImportConfigTest::suite());
     s->addTest(PostupClientTest::suite());
     s->addTest(PostupAuthorizationTest::suite());
     s->addTest(PostupImportTest::suite());
