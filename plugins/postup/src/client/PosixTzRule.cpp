@@ -68,12 +68,7 @@ private:
     std::size_t _pos = 0;
 };
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned daysInMonth(int y, int m) {
-    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
-}
+bool isLeap(int y) { return PostupDate::daysFromCivil(y, 3, 1) - PostupDate::daysFromCivil(y, 2, 28) == 2; }
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
@@ -130,7 +125,8 @@ std::int64_t PosixTzRule::instantOf(int year, const RuleDate& date, int offset) 
         const std::int64_t first = PostupDate::daysFromCivil(year, static_cast<unsigned>(date.month), 1);
         const int firstWeekday = static_cast<int>(((first % 7) + 11) % 7); // day 0 (1970-01-01) was a Thursday
         day = first + (date.day - firstWeekday + 7) % 7 + 7 * (date.week - 1);
-        const std::int64_t last = first + daysInMonth(year, date.month) - 1;
+        const std::int64_t last = date.month == 12 ? PostupDate::daysFromCivil(year + 1, 1, 1) - 1
+                                                   : PostupDate::daysFromCivil(year, static_cast<unsigned>(date.month) + 1, 1) - 1;
         while (day > last) day -= 7; // week 5 = the last such weekday
         break;
     }
