@@ -178,6 +178,12 @@ sdk::Outcome PostupImportJob::run(sdk::ImportContext& context) {
             });
         };
         std::thread usersThread;
+        struct Joiner { // joins even if something below throws: a joinable std::thread must not be destroyed
+            std::thread& thread;
+            ~Joiner() {
+                if (thread.joinable()) thread.join();
+            }
+        } joiner{usersThread};
         if (cycle.usersActive && cycle.activityActive) {
             try {
                 usersThread = std::thread(runUsers);
