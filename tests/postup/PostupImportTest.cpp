@@ -14,6 +14,7 @@
 #include "ImportState.h"
 #include "PostupImportJob.h"
 #include "client/PostupDate.h"
+#include "support/ScriptedServer.h"
 #include "support/SimHarness.h"
 
 #ifdef JOBHOST_POSTUP_HOST_TRANSPORT
@@ -477,6 +478,34 @@ void PostupImportTest::testReportUrlAgainstSimulator() {
     CPPUNIT_ASSERT(refused.failure == sdk::FailureClass::Config);
     CPPUNIT_ASSERT_MESSAGE(refused.message, contains(refused.message, "report_url lacks /ExternalDownload.do"));
     CPPUNIT_ASSERT_EQUAL(callsBeforeBad, harness.transport().calls().size());
+}
+
+void PostupImportTest::testNonAscendingPageIsRetry() {
+    // Only the recipient part is active, so the scripted replies come in order.
+    ScriptedServer server;
+    server.push(200, R"({"siteId":"S","title":"Demo","status":"ACTIVE","version":"1"})");
+    server.push(200, R"([{"listId":1,"title":"News"}])");
+    server.push(200, R"([{"recipientId":5,"listId":1,"status":"NORMAL","address":"a@example.com"},
+                         {"recipientId":3,"listId":1,"status":"NORMAL","address":"b@example.com"}])");
+    ImportState state;
+    state.phase = ImportState::Phase::Running;
+    state.usersActive = true;
+    state.usersEpochMs = 1717261200000;
+    MemoryStore store;
+    store.setState(state.toJson());
+    DirectHttpTransport transport;
+    MemoryImportContext context(store, transport,
+                                "{\"site_id\":\"S\",\"api_base_url\":\"" + server.baseUrl() + "/api\",\"site_short_name\":\"demo\","
+                                "\"page_size\":10}",
+                                {{"username", "api@example.com"}, {"password", "secret"}});
+    context.setNowMs(1717261200000);
+    PostupImportJob job;
+    const auto outcome = job.run(context);
+    context.finish(outcome.isOk());
+    CPPUNIT_ASSERT(outcome.status == sdk::OutcomeStatus::Retry);
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, contains(outcome.message, "returned recipient 3 after 5 (not ascending)"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.count("postup_users"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), server.seen().size());
 }
 
 void PostupImportTest::testBothPartsShareTheRateLimit() {

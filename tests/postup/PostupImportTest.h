@@ -23,6 +23,7 @@ class PostupImportTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testNoDetailCallWhenPageHasDetails);
     CPPUNIT_TEST(testResumeRefetchesOnlyTheUncommittedBatch);
     CPPUNIT_TEST(testReportUrlAgainstSimulator);
+    CPPUNIT_TEST(testNonAscendingPageIsRetry);
     CPPUNIT_TEST(testBothPartsShareTheRateLimit);
     CPPUNIT_TEST_SUITE_END();
 
@@ -41,6 +42,7 @@ public:
     void testNoDetailCallWhenPageHasDetails();
     void testResumeRefetchesOnlyTheUncommittedBatch();
     void testReportUrlAgainstSimulator();
+    void testNonAscendingPageIsRetry();
     void testBothPartsShareTheRateLimit();
 };
 
