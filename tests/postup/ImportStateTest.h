@@ -10,6 +10,7 @@ namespace jobhost::plugins::postup::test {
 class ImportStateTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ImportStateTest);
     CPPUNIT_TEST(testRoundTrip);
+    CPPUNIT_TEST(testReadsVersion1);
     CPPUNIT_TEST(testEmptyIsFresh);
     CPPUNIT_TEST(testRejectsForeignState);
     CPPUNIT_TEST(testNaturalKeys);
@@ -17,6 +18,7 @@ class ImportStateTest : public CppUnit::TestFixture {
 
 public:
     void testRoundTrip();
+    void testReadsVersion1();
     void testEmptyIsFresh();
     void testRejectsForeignState();
     void testNaturalKeys();

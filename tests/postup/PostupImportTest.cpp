@@ -3,6 +3,7 @@
 #include "PostupImportTest.h"
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -11,8 +12,16 @@
 
 #include "ActivityImporter.h"
 #include "ImportState.h"
+#include "PostupImportJob.h"
 #include "client/PostupDate.h"
+#include "support/ScriptedServer.h"
 #include "support/SimHarness.h"
+
+#ifdef JOBHOST_POSTUP_HOST_TRANSPORT
+#include "transport/ManualClock.h"
+#include "transport/PocoHttpTransport.h"
+#include "transport/TokenBucket.h"
+#endif
 
 namespace jobhost::plugins::postup::test {
 namespace {
@@ -243,7 +252,9 @@ void PostupImportTest::testCancelReturnsRetryAndResumes() {
     const auto outcome = harness.runOnce(store, 0, [](MemoryImportContext& c) { c.cancel(); });
     CPPUNIT_ASSERT(outcome.status == sdk::OutcomeStatus::Retry);
     CPPUNIT_ASSERT(contains(outcome.message, "cancelled"));
-    CPPUNIT_ASSERT(ImportState::fromJson(store.state()).phase == ImportState::Phase::Users);
+    const auto cancelled = ImportState::fromJson(store.state());
+    CPPUNIT_ASSERT(cancelled.phase == ImportState::Phase::Running);
+    CPPUNIT_ASSERT(cancelled.usersActive && cancelled.activityActive);
     CPPUNIT_ASSERT(harness.runOnce(store).isOk());
     CPPUNIT_ASSERT_EQUAL(static_cast<std::size_t>(harness.totalMemberships()), store.count("postup_users"));
 }
@@ -328,6 +339,212 @@ void PostupImportTest::testBadConfigAndState() {
     store.setState("{\"version\":9}");
     outcome = harness.runOnce(store);
     CPPUNIT_ASSERT(outcome.failure == sdk::FailureClass::Data);
+}
+
+namespace {
+
+/// Recipient ids of the "GET /api/recipient/<id>" requests the simulator
+/// counted, with their counts.
+std::map<std::int64_t, std::int64_t> detailRequests(const sim::SimulatorServer& server) {
+    std::map<std::int64_t, std::int64_t> out;
+    const std::string prefix = "GET /api/recipient/";
+    for (const auto& [route, n] : server.requestCounts())
+        if (route.rfind(prefix, 0) == 0) out[std::stoll(route.substr(prefix.size()))] += n;
+    return out;
+}
+
+std::set<std::int64_t> importedRecipients(const MemoryStore& store) {
+    std::set<std::int64_t> out;
+    for (const auto& [key, record] : store.records("postup_users")) out.insert(std::stoll(MemoryStore::field(record, "recipientId")));
+    return out;
+}
+
+} // namespace
+
+void PostupImportTest::testDetailsFetchedOncePerRecipient() {
+    sim::SimulatorOptions o = smallSite();
+    o.countRequests = true;
+    SimHarness harness(o);
+    MemoryStore store;
+    const auto outcome = harness.runOnce(store, 0, {}, harness.config("\"page_size\":40"));
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, outcome.isOk());
+    const auto recipients = importedRecipients(store);
+    CPPUNIT_ASSERT(store.count("postup_users") >= 2 * recipients.size() - 10); // most are on two lists
+    const auto details = detailRequests(harness.server());
+    // Exactly the imported recipients were fetched, each exactly once.
+    std::set<std::int64_t> fetched;
+    for (const auto& [id, n] : details) {
+        CPPUNIT_ASSERT_EQUAL_MESSAGE("recipient " + std::to_string(id), std::int64_t(1), n);
+        fetched.insert(id);
+    }
+    CPPUNIT_ASSERT(fetched == recipients);
+    // Pages: every list read to its end once (40 rows a page).
+    std::int64_t pages = 0;
+    for (const auto& [route, n] : harness.server().requestCounts())
+        if (route == "GET /api/listsubscription") pages += n;
+    std::int64_t expectedPages = 0;
+    for (const auto& counts : harness.server().listCounts()) expectedPages += counts.total / 40 + 1;
+    CPPUNIT_ASSERT_EQUAL(expectedPages, pages);
+}
+
+void PostupImportTest::testNoDetailCallWhenPageHasDetails() {
+    sim::SimulatorOptions o = smallSite();
+    o.countRequests = true;
+    o.subscriptionRecipients = true;
+    SimHarness withDetails(o);
+    MemoryStore store;
+    const auto outcome = withDetails.runOnce(store, 0, {}, withDetails.config("\"page_size\":40"));
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, outcome.isOk());
+    CPPUNIT_ASSERT(detailRequests(withDetails.server()).empty());
+    CPPUNIT_ASSERT(withDetails.server().requestCounts().count("GET /api/listsubscription"));
+    // The records equal those of a site whose pages lack the details.
+    SimHarness plain(smallSite());
+    MemoryStore reference;
+    CPPUNIT_ASSERT(plain.runOnce(reference, 0, {}, plain.config("\"page_size\":40")).isOk());
+    CPPUNIT_ASSERT_EQUAL(reference.count("postup_users"), store.count("postup_users"));
+    CPPUNIT_ASSERT(dump(reference, "postup_users") == dump(store, "postup_users"));
+}
+
+void PostupImportTest::testResumeRefetchesOnlyTheUncommittedBatch() {
+    sim::SimulatorOptions o = smallSite();
+    o.countRequests = true;
+    SimHarness harness(o);
+    const int pageSize = 30;
+    // A 1-day window has no mailings: the activity part ends with one
+    // checkpoint, so from the third on they are recipient batches.
+    const std::string config = harness.config("\"page_size\":" + std::to_string(pageSize) +
+                                              ",\"report_concurrency\":3,\"activity_window_days\":1");
+    for (std::uint64_t killAt : {std::uint64_t(3), std::uint64_t(6)}) {
+        harness.server().clearRequestCounts();
+        MemoryStore store;
+        const auto first = harness.runOnce(store, 0, [&](MemoryImportContext& c) { c.crashAfterCheckpoints(killAt); }, config);
+        CPPUNIT_ASSERT(first.status == sdk::OutcomeStatus::Retry);
+        const auto watermark = ImportState::fromJson(store.state()).usersWatermark;
+        CPPUNIT_ASSERT(watermark > 0);
+        const auto afterCrash = detailRequests(harness.server());
+        const auto last = harness.runOnce(store, 0, {}, config);
+        CPPUNIT_ASSERT_MESSAGE(last.message, last.isOk());
+        CPPUNIT_ASSERT_EQUAL(static_cast<std::size_t>(harness.totalMemberships()), store.count("postup_users"));
+        // Committed recipients (<= watermark) are never fetched again; the
+        // ones fetched twice are those of the batch the crash cut off.
+        std::size_t twice = 0;
+        for (const auto& [id, n] : detailRequests(harness.server())) {
+            CPPUNIT_ASSERT(n == 1 || n == 2);
+            if (n == 2) {
+                ++twice;
+                CPPUNIT_ASSERT_MESSAGE(std::to_string(id), id > watermark && afterCrash.count(id));
+            }
+        }
+        CPPUNIT_ASSERT(twice <= static_cast<std::size_t>(pageSize * o.lists));
+        CPPUNIT_ASSERT(importedRecipients(store).size() == detailRequests(harness.server()).size());
+    }
+}
+
+void PostupImportTest::testReportUrlAgainstSimulator() {
+    SimHarness harness(smallSite());
+    MemoryStore reference;
+    CPPUNIT_ASSERT(harness.runOnce(reference).isOk());
+    // The link as the UI shows it (mailingID and type of some report): only report_url, no pair.
+    auto configWith = [&](const std::string& site) {
+        return "{\"site_id\":\"" + harness.server().siteId() + "\",\"api_base_url\":\"" + harness.server().apiBaseUrl() +
+               "\",\"report_url\":\"" + harness.server().reportBaseUrl() + "/" + site + "/ExternalDownload.do?siteID=" +
+               harness.server().siteId() + "&mailingID=50001&type=OPEN\"}";
+    };
+    const std::size_t callsBefore = harness.transport().calls().size();
+    MemoryStore store;
+    const auto outcome = harness.runOnce(store, 0, {}, configWith(harness.server().siteName()));
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, outcome.isOk());
+    CPPUNIT_ASSERT(dump(reference, "postup_activity") == dump(store, "postup_activity"));
+    CPPUNIT_ASSERT(!dump(store, "postup_activity").empty());
+    const auto calls = harness.transport().calls();
+    std::size_t downloads = 0;
+    for (std::size_t i = callsBefore; i < calls.size(); ++i) {
+        if (!contains(calls[i], "ExternalDownload.do")) continue;
+        ++downloads;
+        CPPUNIT_ASSERT_MESSAGE(calls[i], contains(calls[i], harness.server().reportBaseUrl() + "/" + harness.server().siteName() +
+                                                                "/ExternalDownload.do?siteID="));
+    }
+    CPPUNIT_ASSERT(downloads > 0);
+    // A link to another site's short name: the report host does not know it.
+    MemoryStore other;
+    const auto wrongSite = harness.runOnce(other, 0, {}, configWith("elsewhere"));
+    CPPUNIT_ASSERT(wrongSite.failure == sdk::FailureClass::Config);
+    CPPUNIT_ASSERT_MESSAGE(wrongSite.message, contains(wrongSite.message, "check report_url"));
+    // A link that is not one: refused before any request.
+    const std::size_t callsBeforeBad = harness.transport().calls().size();
+    std::string bad = configWith(harness.server().siteName());
+    bad.replace(bad.find("/ExternalDownload.do"), std::string("/ExternalDownload.do").size(), "/Reports.do");
+    const auto refused = harness.runOnce(other, 0, {}, bad);
+    CPPUNIT_ASSERT(refused.failure == sdk::FailureClass::Config);
+    CPPUNIT_ASSERT_MESSAGE(refused.message, contains(refused.message, "report_url lacks /ExternalDownload.do"));
+    CPPUNIT_ASSERT_EQUAL(callsBeforeBad, harness.transport().calls().size());
+}
+
+void PostupImportTest::testNonAscendingPageIsRetry() {
+    // Only the recipient part is active, so the scripted replies come in order.
+    ScriptedServer server;
+    server.push(200, R"({"siteId":"S","title":"Demo","status":"ACTIVE","version":"1"})");
+    server.push(200, R"([{"listId":1,"title":"News"}])");
+    server.push(200, R"([{"recipientId":5,"listId":1,"status":"NORMAL","address":"a@example.com"},
+                         {"recipientId":3,"listId":1,"status":"NORMAL","address":"b@example.com"}])");
+    ImportState state;
+    state.phase = ImportState::Phase::Running;
+    state.usersActive = true;
+    state.usersEpochMs = 1717261200000;
+    MemoryStore store;
+    store.setState(state.toJson());
+    DirectHttpTransport transport;
+    MemoryImportContext context(store, transport,
+                                "{\"site_id\":\"S\",\"api_base_url\":\"" + server.baseUrl() + "/api\",\"site_short_name\":\"demo\","
+                                "\"page_size\":10}",
+                                {{"username", "api@example.com"}, {"password", "secret"}});
+    context.setNowMs(1717261200000);
+    PostupImportJob job;
+    const auto outcome = job.run(context);
+    context.finish(outcome.isOk());
+    CPPUNIT_ASSERT(outcome.status == sdk::OutcomeStatus::Retry);
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, contains(outcome.message, "returned recipient 3 after 5 (not ascending)"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.count("postup_users"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), server.seen().size());
+}
+
+void PostupImportTest::testBothPartsShareTheRateLimit() {
+#ifdef JOBHOST_POSTUP_HOST_TRANSPORT
+    sim::SimulatorOptions o = smallSite();
+    o.countRequests = true;
+    SimHarness harness(o);
+    // The host's transport with the credential's token bucket (50/s, burst 5) on a manual clock.
+    auto clock = std::make_shared<host::ManualClock>();
+    auto bucket = std::make_shared<host::TokenBucket>(host::RateLimitSettings{50, 5}, clock);
+    host::PocoHttpTransport::Options options;
+    options.pRateLimiter = bucket;
+    options.pClock = clock;
+    host::PocoHttpTransport transport(options);
+    MemoryStore store;
+    MemoryImportContext context(store, transport, harness.config("\"page_size\":40,\"report_concurrency\":8"),
+                                harness.credentials());
+    context.setNowMs(harness.nowMs());
+    const auto start = clock->nowMs();
+    PostupImportJob job;
+    const auto outcome = job.run(context);
+    context.finish(outcome.isOk());
+    CPPUNIT_ASSERT_MESSAGE(outcome.message, outcome.isOk());
+    std::int64_t served = 0, details = 0, reports = 0;
+    for (const auto& [route, n] : harness.server().requestCounts()) {
+        served += n;
+        details += route.rfind("GET /api/recipient/", 0) == 0 ? n : 0;
+        reports += route.find("ExternalDownload.do") != std::string::npos ? n : 0;
+    }
+    CPPUNIT_ASSERT(details > 0 && reports > 0);
+    // Every request of both parts, from all threads, took a token of the one bucket,
+    // and the (simulated) time they took is at least what the rate allows.
+    CPPUNIT_ASSERT_EQUAL(static_cast<std::uint64_t>(served), bucket->acquired());
+    CPPUNIT_ASSERT(bucket->waits() > 0);
+    CPPUNIT_ASSERT(clock->nowMs() - start >= (served - 5) * 1000 / 50);
+    CPPUNIT_ASSERT_EQUAL(static_cast<std::size_t>(harness.totalMemberships()), store.count("postup_users"));
+#else
+    std::cerr << " (skipped: built without jobhost::core) ";
+#endif
 }
 
 } // namespace jobhost::plugins::postup::test

@@ -19,6 +19,12 @@ class PostupImportTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testMissingPrivilegeNamed);
     CPPUNIT_TEST(testWrongSiteIdIsConfigError);
     CPPUNIT_TEST(testBadConfigAndState);
+    CPPUNIT_TEST(testDetailsFetchedOncePerRecipient);
+    CPPUNIT_TEST(testNoDetailCallWhenPageHasDetails);
+    CPPUNIT_TEST(testResumeRefetchesOnlyTheUncommittedBatch);
+    CPPUNIT_TEST(testReportUrlAgainstSimulator);
+    CPPUNIT_TEST(testNonAscendingPageIsRetry);
+    CPPUNIT_TEST(testBothPartsShareTheRateLimit);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -32,6 +38,12 @@ public:
     void testMissingPrivilegeNamed();
     void testWrongSiteIdIsConfigError();
     void testBadConfigAndState();
+    void testDetailsFetchedOncePerRecipient();
+    void testNoDetailCallWhenPageHasDetails();
+    void testResumeRefetchesOnlyTheUncommittedBatch();
+    void testReportUrlAgainstSimulator();
+    void testNonAscendingPageIsRetry();
+    void testBothPartsShareTheRateLimit();
 };
 
 } // namespace jobhost::plugins::postup::test

@@ -9,6 +9,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "app/HostException.h"
+#include "plugins/ValueFormat.h"
 
 namespace jobhost::host {
 
@@ -85,7 +86,7 @@ SchemaField parseField(const std::string& key, const Var& spec, const std::strin
     if (!isObject(spec)) throw ManifestException(path + ": expected an object describing the field, found " + describe(spec));
     Object::Ptr o = spec.extract<Object::Ptr>();
     static const std::set<std::string> known = {"type", "required", "secret", "default", "enum", "minimum", "maximum",
-                                                "title", "description", "properties", "values", "items"};
+                                                "format", "title", "description", "properties", "values", "items"};
     std::vector<std::string> names;
     o->getNames(names);
     for (const auto& n : names)
@@ -118,6 +119,13 @@ SchemaField parseField(const std::string& key, const Var& spec, const std::strin
     field.description = text("description");
     field.minimum = number("minimum");
     field.maximum = number("maximum");
+    field.format = text("format");
+    if (o->has("format")) {
+        if (field.type != FieldType::String) throw ManifestException(join(path, "format") + ": only fields of type string have a format");
+        if (!ValueFormat::isKnown(field.format))
+            throw ManifestException(join(path, "format") + ": unknown format \"" + field.format + "\"; expected one of " +
+                                    ValueFormat::knownNames());
+    }
     if (o->has("enum")) {
         Var e = o->get("enum");
         if (!isArray(e)) throw ManifestException(join(path, "enum") + ": expected an array of strings");
@@ -202,6 +210,8 @@ Var normalize(const SchemaField& field, const Var& value, const std::string& pat
             for (const auto& e : field.enumValues) { found |= (e == s); allowed += (allowed.empty() ? "" : ", ") + e; }
             if (!found) errors.push_back(path + ": \"" + s + "\" is not one of " + allowed);
         }
+        if (!field.format.empty())
+            if (auto problem = ValueFormat::check(field.format, s)) errors.push_back(path + ": " + *problem);
         return value;
     }
     case FieldType::Integer:
@@ -251,6 +261,7 @@ Object::Ptr fieldToJson(const SchemaField& f) {
         for (const auto& v : f.enumValues) e->add(v);
         o->set("enum", e);
     }
+    if (!f.format.empty()) o->set("format", f.format);
     if (f.minimum) o->set("minimum", *f.minimum);
     if (f.maximum) o->set("maximum", *f.maximum);
     if (!f.title.empty()) o->set("title", f.title);

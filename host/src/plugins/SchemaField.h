@@ -24,6 +24,7 @@ struct SchemaField {
     bool secret = false;                    ///< write-only; never echoed, logged or stored in plain text
     std::optional<Poco::Dynamic::Var> defaultValue;
     std::vector<std::string> enumValues;    ///< allowed values (strings) when non-empty
+    std::string format;                     ///< String: a ValueFormat name ("time_zone", "url") or empty
     std::optional<double> minimum;
     std::optional<double> maximum;
     std::string title;

@@ -126,7 +126,7 @@ bool ActivityImporter::runTask(const Task& task) {
             return false;
         }
         return true;
-    });
+    }, _config.pReportTimeZone);
 
     const ReportRequest request{_config.reportBaseUrl, _config.siteShortName, _config.siteId, task.mailingId, type};
     try {

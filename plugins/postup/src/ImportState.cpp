@@ -5,7 +5,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
@@ -15,13 +14,11 @@
 
 namespace jobhost::plugins::postup {
 
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 const char* ImportState::phaseName(Phase phase) {
     switch (phase) {
-    case Phase::Users: return "users";
-    case Phase::Activity: return "activity";
+    case Phase::Running: return "running";
     case Phase::Idle: return "idle";
     }
     return "idle";
@@ -29,16 +26,14 @@ const char* ImportState::phaseName(Phase phase) {
 
 std::string ImportState::toJson() const {
     Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("version", 1);
+    o.set("version", 2);
     o.set("phase", std::string(phaseName(phase)));
     o.set("lastUsersImportMs", Poco::Int64(lastUsersImportMs));
     o.set("usersEpochMs", Poco::Int64(usersEpochMs));
-    Array::Ptr lists = new Array;
-    for (auto id : listsDone) lists->add(Poco::Int64(id));
-    o.set("listsDone", lists);
-    o.set("currentListId", Poco::Int64(currentListId));
-    o.set("lastRecipientId", Poco::Int64(lastRecipientId));
+    o.set("usersActive", usersActive);
+    o.set("usersWatermark", Poco::Int64(usersWatermark));
     o.set("activityAnchorMs", Poco::Int64(activityAnchorMs));
+    o.set("activityActive", activityActive);
     Object::Ptr reports = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     for (const auto& [mailing, bits] : reportsDone) reports->set(std::to_string(mailing), bits);
     o.set("reportsDone", reports);
@@ -59,19 +54,28 @@ ImportState ImportState::fromJson(const std::string& json) {
     } catch (const Poco::Exception& e) {
         throw std::invalid_argument("stored state is not JSON: " + e.displayText());
     }
-    if (!o || JsonFields::integer(*o, "version").value_or(0) != 1)
-        throw std::invalid_argument("stored state is not a version 1 PostUp import state");
+    const auto version = o ? JsonFields::integer(*o, "version").value_or(0) : 0;
+    if (version != 1 && version != 2)
+        throw std::invalid_argument("stored state is not a version 1 or 2 PostUp import state");
     const auto phase = JsonFields::text(*o, "phase");
-    if (phase == "users") s.phase = Phase::Users;
-    else if (phase == "activity") s.phase = Phase::Activity;
-    else if (phase == "idle") s.phase = Phase::Idle;
-    else throw std::invalid_argument("stored state has unknown phase \"" + phase + "\"");
+    if (phase == "idle") {
+        s.phase = Phase::Idle;
+    } else if (version == 2 && phase == "running") {
+        s.phase = Phase::Running;
+        s.usersActive = JsonFields::boolean(*o, "usersActive", false);
+        s.activityActive = JsonFields::boolean(*o, "activityActive", false);
+    } else if (version == 1 && phase == "users") {
+        s.phase = Phase::Running; // resumed from watermark 0; activity follows next cycle
+        s.usersActive = true;
+    } else if (version == 1 && phase == "activity") {
+        s.phase = Phase::Running;
+        s.activityActive = true;
+    } else {
+        throw std::invalid_argument("stored state has unknown phase \"" + phase + "\"");
+    }
     s.lastUsersImportMs = JsonFields::integer(*o, "lastUsersImportMs").value_or(0);
     s.usersEpochMs = JsonFields::integer(*o, "usersEpochMs").value_or(0);
-    if (auto lists = o->getArray("listsDone"))
-        for (std::size_t i = 0; i < lists->size(); ++i) s.listsDone.insert(lists->getElement<Poco::Int64>(static_cast<unsigned>(i)));
-    s.currentListId = JsonFields::integer(*o, "currentListId").value_or(0);
-    s.lastRecipientId = JsonFields::integer(*o, "lastRecipientId").value_or(0);
+    if (version == 2) s.usersWatermark = JsonFields::integer(*o, "usersWatermark").value_or(0);
     s.activityAnchorMs = JsonFields::integer(*o, "activityAnchorMs").value_or(0);
     if (auto reports = o->getObject("reportsDone")) {
         for (const auto& [key, value] : *reports) {

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 
 namespace jobhost::plugins::postup {
@@ -15,35 +14,46 @@ enum ReportBit : unsigned { kOpenBit = 1, kClickBit = 2, kHardBit = 4, kSoftBit 
 
 /// Where the import is. Plain value; encoded as JSON in every checkpoint:
 ///
-///   {"version":1,"phase":"users|activity|idle",
-///    "lastUsersImportMs":N, "usersEpochMs":N, "listsDone":[id,...],
-///    "currentListId":N, "lastRecipientId":N,
-///    "activityAnchorMs":N, "reportsDone":{"<mailingId>":bits,...},
+///   {"version":2,"phase":"idle|running",
+///    "lastUsersImportMs":N, "usersEpochMs":N, "usersActive":bool, "usersWatermark":N,
+///    "activityAnchorMs":N, "activityActive":bool, "reportsDone":{"<mailingId>":bits,...},
 ///    "lastActivityImportMs":N}
 ///
-/// A run that finds phase users/activity resumes that phase: list pages
-/// restart after (currentListId, lastRecipientId), lists in listsDone and
-/// reports whose bit is set are skipped. usersEpochMs is the snapshot id in
-/// postup_users natural keys, so a resumed recipient import reuses it.
+/// A cycle starts in phase idle and runs its recipient snapshot (when due)
+/// and its activity pass at the same time; each part clears its *Active flag
+/// when it is done, and the cycle goes back to idle when both are. A run
+/// that finds phase running resumes the parts still active: the snapshot at
+/// usersWatermark (every membership of every list whose recipientId is
+/// <= the watermark is committed), the activity pass skipping reports whose
+/// bit is set. usersEpochMs is the snapshot id in postup_users natural keys,
+/// so a resumed snapshot reuses it.
+///
+/// Version 1 states (phases users → activity in turn, per-list progress)
+/// are still read: "users" resumes the snapshot from watermark 0 (records
+/// already committed come again with the same keys, which the store
+/// ignores) and runs activity in the next cycle; "activity" resumes it.
 struct ImportState {
-    enum class Phase { Idle, Users, Activity };
+    enum class Phase { Idle, Running };
 
     Phase phase = Phase::Idle;
     /// Start time of the last COMPLETED recipient import (0 = never): the 24 h rule.
     std::int64_t lastUsersImportMs = 0;
     /// Start time of the current (or last) recipient import: its snapshot id.
     std::int64_t usersEpochMs = 0;
-    std::set<std::int64_t> listsDone;
-    std::int64_t currentListId = 0;
-    std::int64_t lastRecipientId = 0;
+    /// A recipient snapshot is in progress in this cycle.
+    bool usersActive = false;
+    /// Highest recipientId whose memberships (all lists) are committed.
+    std::int64_t usersWatermark = 0;
     /// "Now" of the current activity pass; the window is [anchor - days, anchor].
     std::int64_t activityAnchorMs = 0;
+    /// An activity pass is in progress in this cycle.
+    bool activityActive = false;
     std::map<std::int64_t, unsigned> reportsDone;
     std::int64_t lastActivityImportMs = 0;
 
     std::string toJson() const;
     /// Empty text → a fresh state. Throws std::invalid_argument for text that
-    /// is not a state this plugin wrote.
+    /// is not a state this plugin wrote (version 1 or 2).
     static ImportState fromJson(const std::string& json);
     static const char* phaseName(Phase phase);
 };

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PostupImportJob.h"
 
+#include <functional>
+#include <system_error>
+#include <thread>
+
 #include <Poco/String.h>
 
 #include "ActivityImporter.h"
@@ -20,6 +24,25 @@ constexpr std::int64_t kHourMs = 3600000;
 sdk::Outcome phaseOutcome(PhaseResult result, const char* phase) {
     if (result == PhaseResult::Cancelled) return sdk::Outcome::retry(std::string("cancelled during the ") + phase + " phase; resumes at the last checkpoint");
     return sdk::Outcome::retry(std::string("the store refused a checkpoint during the ") + phase + " phase");
+}
+
+/// Runs one part of the cycle (on any thread) and turns whatever ends it
+/// into an Outcome, logged with the part's name when it is not Ok.
+sdk::Outcome runPart(sdk::ImportContext& context, const char* name, const std::function<sdk::Outcome()>& body) {
+    sdk::Outcome outcome;
+    try {
+        outcome = body();
+    } catch (const PostupException& e) {
+        outcome = PostupImportJob::outcomeFor(e);
+    } catch (const std::exception& e) {
+        outcome = sdk::Outcome::fail(sdk::FailureClass::Remote, std::string("internal error in the PostUp plugin: ") + e.what());
+    } catch (...) {
+        outcome = sdk::Outcome::fail(sdk::FailureClass::Remote, "internal error in the PostUp plugin");
+    }
+    if (!outcome.isOk())
+        context.logger().log(outcome.status == sdk::OutcomeStatus::Retry ? sdk::LogLevel::Warning : sdk::LogLevel::Error,
+                             std::string(name) + " phase: " + outcome.message);
+    return outcome;
 }
 
 } // namespace
@@ -50,7 +73,7 @@ sdk::Outcome PostupImportJob::outcomeFor(const PostupException& e) {
     case ApiErrorKind::NotFound:
         if (lowered.find("site") != std::string::npos)
             return Outcome::fail(FailureClass::Config, "PostUp report host does not know the site (HTTP 404: " + e.message() +
-                                                           "); check site_short_name and report_base_url");
+                                                           "); check report_url (or site_short_name and report_base_url)");
         return Outcome::fail(FailureClass::Remote, std::string("PostUp: ") + e.what());
     case ApiErrorKind::BadRequest:
         if (e.field() == "siteID" || e.field() == "mailingID" || e.field() == "type")
@@ -103,50 +126,85 @@ sdk::Outcome PostupImportJob::run(sdk::ImportContext& context) {
                                       " min ago (interval " + std::to_string(config.recipientIntervalHours) +
                                       " h); skipping postup_users this run");
             const bool stored = keeper.commit([&](ImportState& s) {
-                s.listsDone.clear();
-                s.currentListId = 0;
-                s.lastRecipientId = 0;
-                s.reportsDone.clear();
+                s.phase = ImportState::Phase::Running;
+                s.usersActive = usersDue;
                 if (usersDue) {
-                    s.phase = ImportState::Phase::Users;
                     s.usersEpochMs = now;
-                } else {
-                    s.phase = ImportState::Phase::Activity;
-                    s.activityAnchorMs = now;
+                    s.usersWatermark = 0;
                 }
+                s.activityActive = true;
+                s.activityAnchorMs = now;
+                s.reportsDone.clear();
             });
             if (!stored) return Outcome::retry("the store refused the first checkpoint");
         } else {
-            context.logger().info(std::string("resuming the ") + ImportState::phaseName(initial.phase) + " phase");
+            context.logger().info(std::string("resuming the cycle:") + (initial.usersActive ? " recipients" : "") +
+                                  (initial.activityActive ? " activity" : ""));
         }
 
-        if (keeper.snapshot().phase == ImportState::Phase::Users) {
-            UserImporter users(client, config, context, keeper);
-            const PhaseResult result = users.run();
-            if (result != PhaseResult::Done) return phaseOutcome(result, "users");
-            const bool stored = keeper.commit([&](ImportState& s) {
-                s.lastUsersImportMs = s.usersEpochMs;
-                s.listsDone.clear();
-                s.currentListId = 0;
-                s.lastRecipientId = 0;
-                s.phase = ImportState::Phase::Activity;
-                s.activityAnchorMs = context.nowMs();
-                s.reportsDone.clear();
+        // The recipient snapshot and the activity pass run at the same time
+        // (their requests share the transport and so the credential's rate
+        // limit): many small detail calls and a few long report downloads
+        // overlap instead of adding up. Each part checkpoints its own
+        // progress; see IMPORT.md for why the interleaved commits are safe.
+        const ImportState cycle = keeper.snapshot();
+        Outcome users = Outcome::ok(), activity = Outcome::ok();
+        auto runUsers = [&] {
+            users = runPart(context, "users", [&] {
+                UserImporter importer(client, config, context, keeper);
+                const PhaseResult result = importer.run();
+                if (result != PhaseResult::Done) return phaseOutcome(result, "users");
+                if (!keeper.commit([&](ImportState& s) {
+                        s.lastUsersImportMs = s.usersEpochMs;
+                        s.usersActive = false;
+                        s.usersWatermark = 0;
+                    }))
+                    return Outcome::retry("the store refused the checkpoint ending the users phase");
+                return Outcome::ok();
             });
-            if (!stored) return Outcome::retry("the store refused the checkpoint ending the users phase");
+        };
+        auto runActivity = [&] {
+            activity = runPart(context, "activity", [&] {
+                ActivityImporter importer(client, config, context, keeper);
+                const PhaseResult result = importer.run();
+                if (result != PhaseResult::Done) return phaseOutcome(result, "activity");
+                if (!keeper.commit([&](ImportState& s) {
+                        s.lastActivityImportMs = s.activityAnchorMs;
+                        s.activityActive = false;
+                        s.reportsDone.clear();
+                    }))
+                    return Outcome::retry("the store refused the checkpoint ending the activity phase");
+                return Outcome::ok();
+            });
+        };
+        std::thread usersThread;
+        struct Joiner { // joins even if something below throws: a joinable std::thread must not be destroyed
+            std::thread& thread;
+            ~Joiner() {
+                if (thread.joinable()) thread.join();
+            }
+        } joiner{usersThread};
+        if (cycle.usersActive && cycle.activityActive) {
+            try {
+                usersThread = std::thread(runUsers);
+            } catch (const std::system_error&) {
+                runUsers(); // no thread to spare: one after the other
+            }
+        } else if (cycle.usersActive) {
+            runUsers();
         }
+        if (cycle.activityActive) runActivity();
+        if (usersThread.joinable()) usersThread.join();
 
-        if (keeper.snapshot().phase == ImportState::Phase::Activity) {
-            ActivityImporter activity(client, config, context, keeper);
-            const PhaseResult result = activity.run();
-            if (result != PhaseResult::Done) return phaseOutcome(result, "activity");
-            const bool stored = keeper.commit([&](ImportState& s) {
-                s.lastActivityImportMs = s.activityAnchorMs;
-                s.reportsDone.clear();
-                s.phase = ImportState::Phase::Idle;
-            });
-            if (!stored) return Outcome::retry("the store refused the checkpoint ending the activity phase");
-        }
+        // Neither part stops the other: what one finished stays finished
+        // when the other fails. A failure that needs a person (Fail) wins
+        // over one that resolves itself (Retry); then the users part's.
+        for (const Outcome* part : {&users, &activity})
+            if (part->status == sdk::OutcomeStatus::Fail) return *part;
+        for (const Outcome* part : {&users, &activity})
+            if (part->status == sdk::OutcomeStatus::Retry) return *part;
+        if (!keeper.commit([&](ImportState& s) { s.phase = ImportState::Phase::Idle; }))
+            return Outcome::retry("the store refused the checkpoint ending the cycle");
         return Outcome::ok();
     } catch (const PostupException& e) {
         const Outcome outcome = outcomeFor(e);

@@ -9,13 +9,16 @@ namespace jobhost::plugins::postup {
 
 class PostupException;
 
-/// One run of the PostUp import (design §6, issue 5):
-///   1. phase "users" when more than recipient_interval_hours have passed
-///      since the last completed recipient import (ImportState, context clock):
-///      UserImporter → postup_users;
-///   2. phase "activity": ActivityImporter → postup_activity;
-///   then phase "idle". The phase and its progress are checkpointed, so a run
-///   that ends early (crash, cancel, Retry) resumes where it stopped.
+/// One run of the PostUp import (design §6, issue 5). A cycle has two parts
+/// that run at the same time, each on its own threads:
+///   * the recipient snapshot, when more than recipient_interval_hours have
+///     passed since the last completed one (ImportState, context clock):
+///     UserImporter → postup_users;
+///   * the activity pass: ActivityImporter → postup_activity.
+/// Their requests share the context's transport, so the credential's rate
+/// limit covers both. Each part checkpoints its progress; a run that ends
+/// early (crash, cancel, Retry) resumes the unfinished parts where they
+/// stopped, and one part's failure does not stop the other.
 ///
 /// Before either phase the site is checked with GET /site when the user may
 /// read it: a site_id that differs from the site's GUID is Fail(Config).
@@ -27,9 +30,11 @@ class PostupException;
 /// on an invalid config, a wrong site_id / site_short_name / report URL;
 /// Fail(Data) on an unreadable stored state; Fail(Remote) on other 4xx.
 ///
-/// Ownership: stateless between runs (everything durable is in the host's
-/// state). Thread-safety: run() is called once per object; it starts its own
-/// worker threads and joins them before returning. Never throws.
+/// When both parts fail, a Fail outcome wins over a Retry, then the
+/// recipient part's. Ownership: stateless between runs (everything durable
+/// is in the host's state). Thread-safety: run() is called once per object;
+/// it starts its own worker threads and joins them before returning. Never
+/// throws.
 class PostupImportJob : public sdk::ImportJob {
 public:
     sdk::Outcome run(sdk::ImportContext& context) override;

@@ -3,6 +3,7 @@
 #include "UserImporter.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -74,68 +75,120 @@ sdk::Record UserImporter::buildRecord(const ListInfo& list, const Subscription& 
     return record;
 }
 
+void UserImporter::fetchPage(ListCursor& cursor, int pageSize) {
+    auto page = _client.listSubscriptions(cursor.list.listId, pageSize, cursor.fetchedUpTo);
+    ++_pageCalls;
+    if (page.size() < static_cast<std::size_t>(pageSize)) cursor.exhausted = true;
+    for (auto& row : page) {
+        // Keyset paging promises ascending ids above lastrecipid; a server
+        // that breaks it must not make the merge loop or skip members.
+        if (row.recipientId <= cursor.fetchedUpTo)
+            throw PostupException(ApiErrorKind::BadResponse, 200,
+                                  "GET /listsubscription of list " + std::to_string(cursor.list.listId) +
+                                      " returned recipient " + std::to_string(row.recipientId) + " after " +
+                                      std::to_string(cursor.fetchedUpTo) + " (not ascending)");
+        cursor.fetchedUpTo = row.recipientId;
+        cursor.buffered.push_back(std::move(row));
+    }
+}
+
+void UserImporter::fetchInParallel(const std::vector<ListCursor*>& refills, int pageSize, std::vector<RecipientRows>& batch) {
+    std::vector<RecipientRows*> lacking;
+    for (auto& rows : batch) {
+        for (const auto& [list, member] : rows.memberships) {
+            if (member.details) {
+                rows.details = member.details;
+                break;
+            }
+        }
+        if (!rows.details) lacking.push_back(&rows);
+    }
+    // Page requests first: the next batch waits for them, not for details.
+    ParallelRunner::forEach(refills.size() + lacking.size(), _config.reportConcurrency, [&](std::size_t i) {
+        if (i < refills.size()) {
+            fetchPage(*refills[i], pageSize);
+            return;
+        }
+        RecipientRows& rows = *lacking[i - refills.size()];
+        ++_detailCalls;
+        try {
+            rows.details = _client.recipient(rows.recipientId);
+        } catch (const PostupException& e) {
+            if (e.kind() != ApiErrorKind::NotFound) throw;
+        }
+    });
+}
+
 PhaseResult UserImporter::run() {
     auto lists = _client.lists();
     std::sort(lists.begin(), lists.end(), [](const ListInfo& a, const ListInfo& b) { return a.listId < b.listId; });
     const ImportState start = _keeper.snapshot();
     const std::int64_t epochMs = start.usersEpochMs;
-    std::uint64_t listsDone = 0;
-    for (const auto& list : lists)
-        if (start.listsDone.count(list.listId)) ++listsDone;
     _context.logger().info("postup_users: snapshot " + std::to_string(epochMs) + ", " + std::to_string(lists.size()) +
-                           " lists (" + std::to_string(listsDone) + " already done)");
+                           " lists" + (start.usersWatermark ? ", resuming above recipient " + std::to_string(start.usersWatermark) : ""));
+    const int pageSize = lists.empty() ? _config.pageSize
+                                       : static_cast<int>(std::clamp<std::size_t>(kBufferedRowBudget / lists.size(), 1,
+                                                                                  static_cast<std::size_t>(_config.pageSize)));
+    std::vector<ListCursor> cursors(lists.size());
+    std::vector<ListCursor*> refills;
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        cursors[i].list = lists[i];
+        cursors[i].fetchedUpTo = start.usersWatermark;
+        refills.push_back(&cursors[i]);
+    }
+    std::vector<RecipientRows> batch;
+    fetchInParallel(refills, pageSize, batch);
 
-    std::vector<std::optional<Recipient>> details;
-    for (const auto& list : lists) {
-        if (start.listsDone.count(list.listId)) continue;
-        std::int64_t lastRecipientId = start.currentListId == list.listId ? start.lastRecipientId : 0;
-        while (true) {
-            if (_context.cancelled()) return PhaseResult::Cancelled;
-            const auto page = _client.listSubscriptions(list.listId, _config.pageSize, lastRecipientId);
-            details.assign(page.size(), std::nullopt);
-            ParallelRunner::forEach(page.size(), _config.reportConcurrency, [&](std::size_t i) {
-                if (page[i].details) {
-                    details[i] = page[i].details;
-                    return;
-                }
-                ++_detailCalls;
-                try {
-                    details[i] = _client.recipient(page[i].recipientId);
-                } catch (const PostupException& e) {
-                    if (e.kind() != ApiErrorKind::NotFound) throw;
-                }
-            });
-            for (std::size_t i = 0; i < page.size(); ++i) {
-                if (!details[i]) {
-                    ++_missingRecipients;
-                    _context.logger().warning("postup_users: recipient " + std::to_string(page[i].recipientId) +
-                                              " of list " + std::to_string(list.listId) +
-                                              " not found; emitted from the membership row only");
-                }
-                _context.emit(kStream, buildRecord(list, page[i], details[i], epochMs));
+    while (true) {
+        if (_context.cancelled()) return PhaseResult::Cancelled;
+        // Every list not exhausted has buffered rows here; none of them can
+        // still hold an unseen member at or below the smallest last id.
+        std::optional<std::int64_t> bound;
+        bool anyBuffered = false;
+        for (const auto& c : cursors) {
+            anyBuffered |= !c.buffered.empty();
+            if (!c.exhausted) bound = bound ? std::min(*bound, c.fetchedUpTo) : c.fetchedUpTo;
+        }
+        if (!anyBuffered) break; // all lists exhausted and drained
+        std::map<std::int64_t, RecipientRows> byRecipient;
+        refills.clear();
+        for (auto& c : cursors) {
+            while (!c.buffered.empty() && (!bound || c.buffered.front().recipientId <= *bound)) {
+                auto& rows = byRecipient[c.buffered.front().recipientId];
+                rows.recipientId = c.buffered.front().recipientId;
+                rows.memberships.emplace_back(&c.list, std::move(c.buffered.front()));
+                c.buffered.pop_front();
+            }
+            if (c.buffered.empty() && !c.exhausted) refills.push_back(&c);
+        }
+        batch.clear();
+        batch.reserve(byRecipient.size());
+        std::int64_t watermark = start.usersWatermark;
+        for (auto& [id, rows] : byRecipient) {
+            watermark = id;
+            batch.push_back(std::move(rows));
+        }
+        if (bound) watermark = *bound;
+        fetchInParallel(refills, pageSize, batch);
+        for (const auto& rows : batch) {
+            if (!rows.details) {
+                ++_missingRecipients;
+                if (_missingRecipients <= 5)
+                    _context.logger().warning("postup_users: recipient " + std::to_string(rows.recipientId) +
+                                              " not found; emitted from the membership rows only");
+            }
+            for (const auto& [list, member] : rows.memberships) {
+                _context.emit(kStream, buildRecord(*list, member, rows.details, epochMs));
                 ++_records;
             }
-            if (!page.empty()) lastRecipientId = page.back().recipientId;
-            const bool listDone = page.size() < static_cast<std::size_t>(_config.pageSize);
-            const bool stored = _keeper.commit([&](ImportState& s) {
-                if (listDone) {
-                    s.listsDone.insert(list.listId);
-                    s.currentListId = 0;
-                    s.lastRecipientId = 0;
-                } else {
-                    s.currentListId = list.listId;
-                    s.lastRecipientId = lastRecipientId;
-                }
-            });
-            if (!stored) return PhaseResult::StoreFailed;
-            _context.progress(_records, 0, "memberships");
-            if (listDone) break;
         }
-        ++listsDone;
-        _context.progress(listsDone, lists.size(), "lists");
+        _recipients += batch.size();
+        if (!_keeper.commit([&](ImportState& s) { s.usersWatermark = watermark; })) return PhaseResult::StoreFailed;
+        _context.progress(_records, 0, "memberships");
     }
-    _context.logger().info("postup_users: " + std::to_string(_records) + " membership records emitted, " +
-                           std::to_string(_detailCalls.load()) + " recipient detail calls, " +
+    _context.logger().info("postup_users: " + std::to_string(_records) + " membership records emitted for " +
+                           std::to_string(_recipients) + " recipients, " + std::to_string(_pageCalls.load()) +
+                           " page calls, " + std::to_string(_detailCalls.load()) + " recipient detail calls, " +
                            std::to_string(_badDates) + " unparseable dates, " + std::to_string(_missingRecipients) +
                            " recipients missing");
     return PhaseResult::Done;

@@ -54,6 +54,18 @@ void CliTest::testValidateConfigErrorsExit78() {
     CPPUNIT_ASSERT_EQUAL(file + ": 1 problem\n  jobs.j.config.mode: \"fast\" is not one of full, delta\n", run.err);
 }
 
+void CliTest::testValidateRefusesUnknownTimeZoneAndNonUrl() {
+    // The real postup manifest: report_time_zone has format time_zone, report_url format url.
+    std::string file = TestPaths::fixtureManifests + "/../configs/postup-bad-import.json";
+    CliRun run = runCli({"validate", file}, TestPaths::manifests);
+    CPPUNIT_ASSERT_EQUAL(78, run.exitCode);
+    CPPUNIT_ASSERT_EQUAL(file + ": 2 problems\n"
+                                "  jobs.bad.config.report_url: \"login.postup.com/acme/ExternalDownload.do\" is not an http:// or https:// URL\n"
+                                "  jobs.bad.config.report_time_zone: unknown IANA time zone \"Mars/Olympus_Mons\" (no TZif zone file "
+                                "/usr/share/zoneinfo/Mars/Olympus_Mons; names look like America/Chicago, Europe/Berlin, UTC)\n",
+                         run.err);
+}
+
 void CliTest::testPluginsListsProvidersAndLoadErrors() {
     CliRun run = runCli({"plugins"}, TestPaths::fixtureManifests + "/mixed");
     CPPUNIT_ASSERT_EQUAL(78, run.exitCode);

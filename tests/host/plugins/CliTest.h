@@ -11,6 +11,7 @@ class CliTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testValidateGoodManifest);
     CPPUNIT_TEST(testValidateBrokenJsonExits78WithPosition);
     CPPUNIT_TEST(testValidateConfigErrorsExit78);
+    CPPUNIT_TEST(testValidateRefusesUnknownTimeZoneAndNonUrl);
     CPPUNIT_TEST(testPluginsListsProvidersAndLoadErrors);
     CPPUNIT_TEST(testUnknownCommandExits64);
     CPPUNIT_TEST(testVerbHelp);
@@ -21,6 +22,7 @@ public:
     void testValidateGoodManifest();
     void testValidateBrokenJsonExits78WithPosition();
     void testValidateConfigErrorsExit78();
+    void testValidateRefusesUnknownTimeZoneAndNonUrl();
     void testPluginsListsProvidersAndLoadErrors();
     void testUnknownCommandExits64();
     void testVerbHelp();

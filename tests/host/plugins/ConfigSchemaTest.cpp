@@ -94,4 +94,49 @@ void ConfigSchemaTest::testSecretKeysAreListed() {
     CPPUNIT_ASSERT(json->getObject("password")->getValue<bool>("secret"));
 }
 
+void ConfigSchemaTest::testFormatsAreChecked() {
+    const auto schema = host::ConfigSchema::fromJson(
+        host::JsonDocument::parseObject(R"({"zone":{"type":"string","format":"time_zone","default":"America/Chicago"},
+                                            "link":{"type":"string","format":"url"}})", "t"),
+        "job_types.import.config");
+    auto errors = [&](const std::string& json) {
+        std::vector<std::string> out;
+        schema.validate(host::JsonDocument::parseObject(json, "test"), "jobs.j.config", out);
+        return out;
+    };
+    CPPUNIT_ASSERT(errors(R"({"zone":"Europe/Berlin","link":"https://login.postup.com/acme/ExternalDownload.do?siteID=X"})").empty());
+    CPPUNIT_ASSERT(errors(R"({"zone":"UTC","link":"http://127.0.0.1:8080/demo/ExternalDownload.do"})").empty());
+    CPPUNIT_ASSERT(errors("{}").empty()); // the default is valid
+    CPPUNIT_ASSERT_EQUAL(std::string("jobs.j.config.zone: unknown IANA time zone \"Europe/Atlantis\" (no TZif zone file "
+                                     "/usr/share/zoneinfo/Europe/Atlantis; names look like America/Chicago, Europe/Berlin, UTC)"),
+                         only(errors(R"({"zone":"Europe/Atlantis"})")));
+    CPPUNIT_ASSERT_EQUAL(std::string("jobs.j.config.zone: \"../../etc/passwd\" is not an IANA time zone name "
+                                     "(expected e.g. America/Chicago, Europe/Berlin or UTC)"),
+                         only(errors(R"({"zone":"../../etc/passwd"})")));
+    // A zoneinfo file that is not a zone.
+    CPPUNIT_ASSERT(only(errors(R"({"zone":"zone1970.tab"})")).find("no TZif zone file") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string("jobs.j.config.link: \"ftp://x/y\" is not an http:// or https:// URL"),
+                         only(errors(R"({"link":"ftp://x/y"})")));
+    CPPUNIT_ASSERT_EQUAL(std::string("jobs.j.config.link: \"login.postup.com/acme\" is not an http:// or https:// URL"),
+                         only(errors(R"({"link":"login.postup.com/acme"})")));
+    CPPUNIT_ASSERT_EQUAL(std::string("jobs.j.config.link: \"https:///acme\" has no host"), only(errors(R"({"link":"https:///acme"})")));
+    // The console's form description carries the format.
+    CPPUNIT_ASSERT_EQUAL(std::string("time_zone"), schema.toJson()->getObject("zone")->getValue<std::string>("format"));
+    // Manifest mistakes name the attribute.
+    auto manifestError = [](const std::string& json) {
+        try {
+            host::ConfigSchema::fromJson(host::JsonDocument::parseObject(json, "t"), "job_types.import.config");
+        } catch (const host::ManifestException& e) {
+            return e.message();
+        }
+        return std::string("<accepted>");
+    };
+    CPPUNIT_ASSERT_EQUAL(std::string("job_types.import.config.x.format: unknown format \"colour\"; expected one of time_zone, url"),
+                         manifestError(R"({"x":{"type":"string","format":"colour"}})"));
+    CPPUNIT_ASSERT_EQUAL(std::string("job_types.import.config.x.format: only fields of type string have a format"),
+                         manifestError(R"({"x":{"type":"integer","format":"url"}})"));
+    CPPUNIT_ASSERT(manifestError(R"({"x":{"type":"string","format":"time_zone","default":"Nowhere/Land"}})").find("Nowhere/Land") !=
+                   std::string::npos);
+}
+
 } // namespace jobhost::tests

@@ -17,6 +17,7 @@ class ConfigSchemaTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testNestedPathsAreNamed);
     CPPUNIT_TEST(testAllErrorsAreReported);
     CPPUNIT_TEST(testSecretKeysAreListed);
+    CPPUNIT_TEST(testFormatsAreChecked);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -29,6 +30,7 @@ public:
     void testNestedPathsAreNamed();
     void testAllErrorsAreReported();
     void testSecretKeysAreListed();
+    void testFormatsAreChecked();
 };
 
 } // namespace jobhost::tests

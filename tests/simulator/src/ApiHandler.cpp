@@ -348,6 +348,12 @@ void ApiHandler::writeSubscription(JsonWriter& w, const SubscriptionRecord& s) {
   std::string address;
   std::optional<std::string> ext;
   _state.identity(s.recipientId, address, ext);
+  if (_state.options().subscriptionRecipients) {
+    if (auto r = _state.recipient(s.recipientId)) {
+      RecordJson::subscription(w, s, _state.globalStatus(s.recipientId), address, ext, &*r);
+      return;
+    }
+  }
   RecordJson::subscription(w, s, _state.globalStatus(s.recipientId), address, ext);
 }
 

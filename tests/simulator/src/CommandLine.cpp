@@ -30,6 +30,7 @@ Serves a simulated PostUp API on HOST:PORT and prints
   --campaigns N             campaigns (default 4)
   --mailings N              mailings per campaign (default 5)
   --events N                activity rows per sent mailing (default 200)
+  --subscription-recipients listsubscription rows carry a nested "recipient" object
   --site-id GUID            site GUID (default derived from seed)
   --site-name NAME          report path segment (default demo)
   --download-token TOKEN    extra token accepted by ExternalDownload.do (default sim-download-token)
@@ -92,6 +93,7 @@ CommandLine::Result CommandLine::parse(const std::vector<std::string>& args) {
       else if (flag == "--campaigns") o.campaigns = static_cast<int>(number(flag, need(), 0, 40000));
       else if (flag == "--mailings") o.mailingsPerCampaign = static_cast<int>(number(flag, need(), 0, 1000000));
       else if (flag == "--events") o.eventsPerMailing = static_cast<int>(number(flag, need(), 0, 100000000));
+      else if (flag == "--subscription-recipients") o.subscriptionRecipients = true;
       else if (flag == "--site-id") o.siteId = need();
       else if (flag == "--site-name") o.siteName = need();
       else if (flag == "--download-token") o.downloadToken = need();

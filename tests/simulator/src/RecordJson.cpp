@@ -69,7 +69,7 @@ void RecordJson::recipient(JsonWriter& w, const RecipientRecord& r) {
 }
 
 void RecordJson::subscription(JsonWriter& w, const SubscriptionRecord& s, char globalStatus, const std::string& address,
-                              const std::optional<std::string>& externalId) {
+                              const std::optional<std::string>& externalId, const RecipientRecord* recipient) {
   w.beginObject()
       .field("recipientId", s.recipientId)
       .field("listId", s.listId)
@@ -82,8 +82,12 @@ void RecordJson::subscription(JsonWriter& w, const SubscriptionRecord& s, char g
       .field("sourceId", s.sourceId)
       .field("confirmed", s.confirmed)
       .field("address", address)
-      .fieldIfSet("externalId", externalId)
-      .endObject();
+      .fieldIfSet("externalId", externalId);
+  if (recipient) {
+    w.key("recipient");
+    RecordJson::recipient(w, *recipient);
+  }
+  w.endObject();
 }
 
 void RecordJson::customField(JsonWriter& w, const CustomFieldRecord& f) {

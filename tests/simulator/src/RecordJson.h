@@ -24,8 +24,9 @@ class RecordJson {
 public:
   static void list(JsonWriter& w, const ListRecord& l, std::int64_t listCount);
   static void recipient(JsonWriter& w, const RecipientRecord& r);
+  /// `recipient` (may be null) is written as a nested "recipient" object.
   static void subscription(JsonWriter& w, const SubscriptionRecord& s, char globalStatus, const std::string& address,
-                           const std::optional<std::string>& externalId);
+                           const std::optional<std::string>& externalId, const RecipientRecord* recipient = nullptr);
   static void customField(JsonWriter& w, const CustomFieldRecord& f);
   static void campaign(JsonWriter& w, const CampaignRecord& c);
   static void mailing(JsonWriter& w, const MailingRecord& m);

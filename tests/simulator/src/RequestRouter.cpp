@@ -52,6 +52,7 @@ void RequestRouter::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::H
   const auto& seg = ex.segments();
   const bool admin = !seg.empty() && seg[0] == "_sim";
   const bool mutating = !admin && ex.method() != "GET" && ex.method() != "HEAD";
+  if (!admin && _state.options().countRequests) _state.countRequest(ex.method() + " " + ex.path());
   std::string faultName;
   try {
     if (admin) {

@@ -885,4 +885,19 @@ void SimState::clearMutations() {
   _mutations.clear();
 }
 
+void SimState::countRequest(const std::string& key) {
+  Lock lock(_mutex);
+  ++_requestCounts[key];
+}
+
+std::map<std::string, std::int64_t> SimState::requestCounts() const {
+  SharedLock lock(_mutex);
+  return _requestCounts;
+}
+
+void SimState::clearRequestCounts() {
+  Lock lock(_mutex);
+  _requestCounts.clear();
+}
+
 } // namespace jobhost::sim

@@ -108,6 +108,10 @@ public:
   void recordMutation(MutationRecord record);
   std::vector<MutationRecord> mutations() const;
   void clearMutations();
+  /// Request counter (SimulatorOptions::countRequests): "METHOD /path" → calls.
+  void countRequest(const std::string& key);
+  std::map<std::string, std::int64_t> requestCounts() const;
+  void clearRequestCounts();
 
   /// Calls `sink` with batches of members of `listId` (ascending id), outside the lock.
   void forEachMemberBatch(std::int64_t listId, const std::function<void(const std::vector<SubscriptionRecord>&)>& sink) const;
@@ -160,6 +164,7 @@ private:
 
   std::deque<MutationRecord> _mutations;
   std::int64_t _mutationSeq = 0;
+  std::map<std::string, std::int64_t> _requestCounts;
 };
 
 } // namespace jobhost::sim

@@ -167,6 +167,8 @@ std::vector<std::int64_t> SimulatorServer::mailingIds() const {
 
 std::vector<MutationRecord> SimulatorServer::mutations() const { return _pImpl->state.mutations(); }
 void SimulatorServer::clearMutations() { _pImpl->state.clearMutations(); }
+std::map<std::string, std::int64_t> SimulatorServer::requestCounts() const { return _pImpl->state.requestCounts(); }
+void SimulatorServer::clearRequestCounts() { _pImpl->state.clearRequestCounts(); }
 FaultSettings SimulatorServer::faults() const { return _pImpl->faults.settings(); }
 void SimulatorServer::setFaults(const FaultSettings& faults) { _pImpl->faults.replace(faults); }
 std::int64_t SimulatorServer::now() const { return _pImpl->state.now(); }

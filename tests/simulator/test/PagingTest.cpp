@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <set>
+#include <sstream>
 
 namespace jobhost::sim::test {
 
@@ -108,6 +109,43 @@ void PagingTest::testLargeSeededListIsCheap() {
   CPPUNIT_ASSERT_EQUAL(987654, r->getValue<int>("recipientId"));
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   CPPUNIT_ASSERT_MESSAGE("1M recipients took " + std::to_string(elapsed) + " ms", elapsed < 5000);
+}
+
+void PagingTest::testNestedRecipientsAndRequestCounts() {
+  auto o = HttpTestClient::smallOptions();
+  o.recipients = 50;
+  o.subscriptionRecipients = true;
+  o.countRequests = true;
+  SimulatorServer sim(o);
+  sim.start();
+  HttpTestClient c(sim.port());
+  auto page = HttpTestClient::array(c.get("/api/listsubscription?listid=1&limit=5&lastrecipid=0").body);
+  CPPUNIT_ASSERT_EQUAL(std::size_t(5), page->size());
+  for (std::size_t i = 0; i < page->size(); ++i) {
+    auto row = page->getObject(i);
+    const auto id = row->getValue<std::int64_t>("recipientId");
+    auto nested = row->getObject("recipient");
+    CPPUNIT_ASSERT(nested);
+    // The nested object is what GET /recipient/{id} serves.
+    const auto direct = c.get("/api/recipient/" + std::to_string(id));
+    CPPUNIT_ASSERT_EQUAL(200, direct.status);
+    std::ostringstream nestedText;
+    nested->stringify(nestedText);
+    std::ostringstream directText;
+    HttpTestClient::object(direct.body)->stringify(directText);
+    CPPUNIT_ASSERT_EQUAL(directText.str(), nestedText.str());
+  }
+  c.get("/_sim/health");
+  const auto counts = sim.requestCounts();
+  CPPUNIT_ASSERT_EQUAL(std::int64_t(1), counts.at("GET /api/listsubscription"));
+  CPPUNIT_ASSERT_EQUAL(std::int64_t(1), counts.at("GET /api/recipient/" + std::to_string(page->getObject(0)->getValue<std::int64_t>("recipientId"))));
+  for (const auto& [route, n] : counts) CPPUNIT_ASSERT_MESSAGE(route, route.rfind("GET /_sim", 0) != 0);
+  sim.clearRequestCounts();
+  CPPUNIT_ASSERT(sim.requestCounts().empty());
+  // Off by default: no nested recipient, nothing counted.
+  auto plain = HttpTestClient::array(HttpTestClient(_pServer->port()).get("/api/listsubscription?listid=1&limit=5").body);
+  CPPUNIT_ASSERT(!plain->getObject(0)->has("recipient"));
+  CPPUNIT_ASSERT(_pServer->requestCounts().empty());
 }
 
 } // namespace jobhost::sim::test

@@ -17,6 +17,7 @@ class PagingTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(testLimitValidation);
   CPPUNIT_TEST(testOverlayMembersAppear);
   CPPUNIT_TEST(testLargeSeededListIsCheap);
+  CPPUNIT_TEST(testNestedRecipientsAndRequestCounts);
   CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -26,6 +27,7 @@ public:
   void testLimitValidation();
   void testOverlayMembersAppear();
   void testLargeSeededListIsCheap();
+  void testNestedRecipientsAndRequestCounts();
 
 private:
   std::unique_ptr<SimulatorServer> _pServer;

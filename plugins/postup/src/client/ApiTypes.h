@@ -62,8 +62,8 @@ struct Subscription {
     std::string address;
     std::string externalId;
     bool hasAddress = false;
-    /// Set when the row carries the recipient's own fields (a `channel`
-    /// member): then no GET /recipient/{id} is needed.
+    /// Set when the row carries the recipient's own fields (a `recipient`
+    /// object, or a flat `channel` member): then no GET /recipient/{id} is needed.
     std::optional<Recipient> details;
 };
 

@@ -268,7 +268,10 @@ std::vector<Subscription> PostupClient::listSubscriptions(std::int64_t listId, i
         s.hasAddress = JsonFields::has(o, "address");
         s.address = JsonFields::text(o, "address");
         s.externalId = JsonFields::text(o, "externalId");
-        if (JsonFields::has(o, "channel")) s.details = toRecipient(o);
+        // The recipient's own fields, nested (what postup-sim serves with
+        // subscriptionRecipients) or flat beside the subscription's.
+        if (auto nested = o.getObject("recipient")) s.details = toRecipient(*nested);
+        else if (JsonFields::has(o, "channel")) s.details = toRecipient(o);
         out.push_back(std::move(s));
     });
     return out;

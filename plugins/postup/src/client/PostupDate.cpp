@@ -4,23 +4,12 @@
 
 #include <cstdio>
 
+#include "client/TimeZone.h"
+
 namespace jobhost::plugins::postup {
 namespace {
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(yy + (m <= 2));
-}
 
 bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -164,7 +153,33 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+bool parseFields(std::string_view text, Fields& f) {
+    text = trim(text);
+    if (text.empty()) return false;
+    Scanner s(text);
+    const bool ok = text.find('/') != std::string_view::npos ? parseUs(s, f) : parseIso(s, f);
+    return ok && validCalendar(f);
+}
+
+std::int64_t wallSeconds(const Fields& f) {
+    return PostupDate::daysFromCivil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day)) * 86400 +
+           f.hour * 3600 + f.minute * 60 + f.second;
+}
+
 } // namespace
+
+void PostupDate::civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yy + (m <= 2));
+}
 
 std::int64_t PostupDate::daysFromCivil(int y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -178,7 +193,7 @@ std::int64_t PostupDate::daysFromCivil(int y, unsigned m, unsigned d) {
 int PostupDate::centralOffsetSeconds(std::int64_t utcSeconds) {
     int y = 0;
     unsigned m = 0, d = 0;
-    civilFromDays(floorDiv(utcSeconds - 6 * 3600, 86400), y, m, d);
+    PostupDate::civilFromDays(floorDiv(utcSeconds - 6 * 3600, 86400), y, m, d);
     std::int64_t startDay = 0, endDay = 0;
     if (y >= 2007) {
         startDay = sundayOf(y, 3, 2);
@@ -193,14 +208,9 @@ int PostupDate::centralOffsetSeconds(std::int64_t utcSeconds) {
 }
 
 std::optional<std::int64_t> PostupDate::parseMs(std::string_view text) {
-    text = trim(text);
-    if (text.empty()) return std::nullopt;
     Fields f;
-    Scanner s(text);
-    const bool ok = text.find('/') != std::string_view::npos ? parseUs(s, f) : parseIso(s, f);
-    if (!ok || !validCalendar(f)) return std::nullopt;
-    const std::int64_t wall = daysFromCivil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day)) * 86400 +
-                              f.hour * 3600 + f.minute * 60 + f.second;
+    if (!parseFields(text, f)) return std::nullopt;
+    const std::int64_t wall = wallSeconds(f);
     std::int64_t utc = 0;
     if (f.hasZone) {
         utc = wall - f.zoneSeconds;
@@ -214,6 +224,14 @@ std::optional<std::int64_t> PostupDate::parseMs(std::string_view text) {
     return utc * 1000 + f.millis;
 }
 
+std::optional<std::int64_t> PostupDate::parseMs(std::string_view text, const TimeZone& zone) {
+    Fields f;
+    if (!parseFields(text, f)) return std::nullopt;
+    const std::int64_t wall = wallSeconds(f);
+    const std::int64_t utc = f.hasZone ? wall - f.zoneSeconds : zone.utcFromLocal(wall);
+    return utc * 1000 + f.millis;
+}
+
 std::string PostupDate::formatIsoUtc(std::int64_t epochMs) {
     const std::int64_t secs = floorDiv(epochMs, 1000);
     const auto ms = static_cast<unsigned>(epochMs - secs * 1000);
@@ -221,7 +239,7 @@ std::string PostupDate::formatIsoUtc(std::int64_t epochMs) {
     const std::int64_t sod = secs - days * 86400;
     int y = 0;
     unsigned m = 0, d = 0;
-    civilFromDays(days, y, m, d);
+    PostupDate::civilFromDays(days, y, m, d);
     char buf[40];
     const auto hh = static_cast<unsigned>(sod / 3600), mi = static_cast<unsigned>((sod / 60) % 60),
                ss = static_cast<unsigned>(sod % 60);

@@ -32,7 +32,8 @@ std::string excerpt(std::string_view text) {
 
 } // namespace
 
-ReportParser::ReportParser(RowHandler handler) : _handler(std::move(handler)) {}
+ReportParser::ReportParser(RowHandler handler, std::shared_ptr<const TimeZone> timeZone)
+    : _handler(std::move(handler)), _pTimeZone(std::move(timeZone)) {}
 
 void ReportParser::reset() {
     _pending.clear();
@@ -167,7 +168,7 @@ bool ReportParser::processLine(std::string_view line, bool terminated) {
             break;
         }
         case Column::Time: {
-            const auto ms = PostupDate::parseMs(cell);
+            const auto ms = _pTimeZone ? PostupDate::parseMs(cell, *_pTimeZone) : PostupDate::parseMs(cell);
             if (!ms) {
                 bad("bad date", _columnNames[i] + " '" + excerpt(cell) + "' is not a date-time");
                 return true;

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "client/TimeZone.h"
 #include "jobhost/sdk/HttpTransport.h"
 
 namespace jobhost::plugins::postup {
@@ -45,6 +47,8 @@ struct ReportStats {
 /// Parses a report body as it streams in: header-driven column mapping
 /// (case-insensitive; RecipID, Address, ExternalID, *Time, URL, LinkID,
 /// BounceType, BounceCode, BounceReason), CRLF or LF line ends, a UTF-8 BOM,
+/// event times in every PostupDate format (zone-less ones read in the
+/// parser's time zone, zone-bearing ones as written),
 /// missing optional columns (left empty), unknown extra columns (ignored,
 /// listed in stats). Rows with the wrong column count, a missing/non-numeric
 /// RecipID or an unparseable/missing event time are counted per reason and
@@ -60,7 +64,9 @@ public:
     /// Receives each good row; return false to abort the download.
     using RowHandler = std::function<bool(const ReportRow&)>;
 
-    explicit ReportParser(RowHandler handler);
+    /// `timeZone` is the zone of event times without one (the job's
+    /// report_time_zone); null = PostupDate's built-in US Central rules.
+    explicit ReportParser(RowHandler handler, std::shared_ptr<const TimeZone> timeZone = nullptr);
 
     /// A new attempt starts: forget the partial line, header and counters.
     /// Rows already handed to the handler stay handed (callers rely on
@@ -83,6 +89,7 @@ private:
     void bad(const std::string& reasonClass, const std::string& detail);
 
     RowHandler _handler;
+    std::shared_ptr<const TimeZone> _pTimeZone;
     std::string _pending;
     std::vector<Column> _columns;
     std::vector<std::string> _columnNames;

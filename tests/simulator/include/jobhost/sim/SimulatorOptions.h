@@ -40,6 +40,14 @@ struct SimulatorOptions {
   /// data is anchored at this value, or at the start hour of the wall clock.
   std::optional<std::int64_t> now;
 
+  /// listsubscription rows also carry the recipient's own fields as a
+  /// nested "recipient" object (what GET /recipient/{id} returns), so a
+  /// client needs no detail call (postup-api.md §7.3 leaves this open).
+  bool subscriptionRecipients = false;
+  /// Count every PostUp request (not /_sim/) by "METHOD /path" for
+  /// requestCounts(); off by default (one map entry per distinct path).
+  bool countRequests = false;
+
   int importDelayMs = 2000;            ///< OPEN -> DONE after this delay ...
   int importPollsToDone = 0;           ///< ... or on this poll of GET /import/{id} (0 = off)
 

@@ -9,6 +9,7 @@
 #include "jobhost/sim/SimulatorOptions.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -72,6 +73,10 @@ public:
   /// Every mutating call received so far, in arrival order.
   std::vector<MutationRecord> mutations() const;
   void clearMutations();
+  /// With options.countRequests: how often each "METHOD /path" (query left
+  /// out, /_sim/ routes not counted) was requested, faulted attempts included.
+  std::map<std::string, std::int64_t> requestCounts() const;
+  void clearRequestCounts();
 
   FaultSettings faults() const;
   /// Replaces all fault rules (counters restart at zero).
