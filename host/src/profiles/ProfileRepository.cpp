@@ -4,6 +4,7 @@
 
 #include "profiles/ProfileCodec.h"
 #include "profiles/ProfileException.h"
+#include "store/SqlValues.h"
 
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Statement.h>
@@ -12,23 +13,6 @@
 namespace jobhost::host::profiles {
 
 using namespace Poco::Data::Keywords;
-
-namespace {
-
-// Profiles are stored as ProfileCodec bytes, bound as BLOBs (Poco's string
-// extraction stops at the first NUL byte; BLOB extraction also reads the
-// TEXT rows of stores written before the binary form).
-Poco::Data::BLOB toBlob(const std::string& bytes)
-{
-    return Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-}
-
-std::string fromBlob(const Poco::Data::BLOB& blob)
-{
-    return blob.size() ? std::string(reinterpret_cast<const char*>(blob.rawContent()), blob.size()) : std::string();
-}
-
-} // namespace
 
 ProfileRepository::ProfileRepository(Poco::Data::Session& session)
     : _session(session)
@@ -70,7 +54,7 @@ ProfileId ProfileRepository::create(TimeMs when)
     _session << "SELECT MAX(id) FROM profiles", into(max), now;
     Poco::Int64 id = max.isNull() ? 1 : max.value() + 1;
     Poco::Int64 at = when.ms;
-    Poco::Data::BLOB bytes = toBlob(ProfileCodec::encode(Profile()));
+    Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(Profile()));
     _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
         use(id), use(bytes), use(at), use(at), now;
     return id;
@@ -79,7 +63,7 @@ ProfileId ProfileRepository::create(TimeMs when)
 void ProfileRepository::save(ProfileId id, const Profile& profile, TimeMs when)
 {
     Poco::Int64 v = id, at = when.ms;
-    Poco::Data::BLOB bytes = toBlob(ProfileCodec::encode(profile));
+    Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(profile));
     _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(v), now;
 }
 
@@ -112,7 +96,7 @@ void ProfileRepository::forEach(const std::function<void(ProfileId, const Profil
         _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
                     "ORDER BY id LIMIT ?",
             use(after), use(limit), into(ids), into(bytes), now;
-        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], ProfileCodec::decode(fromBlob(bytes[i])));
+        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], ProfileCodec::decode(sql::bytes(bytes[i])));
         if (ids.size() < static_cast<std::size_t>(limit)) return;
         after = ids.back();
     }
@@ -136,7 +120,7 @@ void ProfileRepository::insertProfiles(const std::vector<ProfileId>& ids, const 
 {
     if (ids.empty()) return;
     std::vector<Poco::Int64> id(ids.begin(), ids.end()), canonical(canonicals.begin(), canonicals.end());
-    std::vector<Poco::Data::BLOB> bytes(ids.size(), toBlob(ProfileCodec::encode(Profile())));
+    std::vector<Poco::Data::BLOB> bytes(ids.size(), sql::blob(ProfileCodec::encode(Profile())));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
     _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
         use(canonical), use(bytes), use(at), use(at), now;
@@ -150,7 +134,7 @@ std::vector<std::pair<ProfileId, std::string>> ProfileRepository::loadExactEncod
     std::vector<Poco::Data::BLOB> bytes;
     _session << "SELECT id, profile_json FROM profiles WHERE id = ? AND profile_json IS NOT NULL", use(wanted), into(found),
         into(bytes), now;
-    for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], fromBlob(bytes[i]));
+    for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], sql::bytes(bytes[i]));
     return out;
 }
 
@@ -160,7 +144,7 @@ void ProfileRepository::saveEncoded(const std::vector<ProfileId>& ids, const std
     std::vector<Poco::Int64> id(ids.begin(), ids.end());
     std::vector<Poco::Data::BLOB> bytes;
     bytes.reserve(encoded.size());
-    for (const auto& e : encoded) bytes.push_back(toBlob(e));
+    for (const auto& e : encoded) bytes.push_back(sql::blob(e));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
     _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(id), now;
 }

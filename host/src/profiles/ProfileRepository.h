@@ -21,7 +21,9 @@ namespace jobhost::host::profiles {
 // meta values. Works on a session the caller owns (one thread at a time) and
 // joins the caller's transaction. Every method throws Poco::Data exceptions
 // on store failure; stored profile bytes that cannot be read throw
-// ProfileException.
+// ProfileException. Profiles are ProfileCodec bytes bound as BLOBs (Poco's
+// string extraction stops at a NUL byte; BLOB extraction also reads the TEXT
+// rows of stores written before the binary form).
 class ProfileRepository {
 public:
     explicit ProfileRepository(Poco::Data::Session& session);
