@@ -215,7 +215,14 @@ std::string ProfilesGroundTruthTest::storeSnapshot() const {
     host::StreamRepository streams(session);
     std::string text;
     for (host::profiles::ProfileId id : profiles.ids()) {
-        text += "profile " + std::to_string(id) + " " + profiles.loadJson(id).value_or("<none>") + "\n";
+        // The stored bytes themselves (hex): byte-identical means exactly that.
+        std::string hex;
+        for (unsigned char c : profiles.loadEncoded(id).value_or("<none>")) {
+            static const char* const digits = "0123456789abcdef";
+            hex += digits[c >> 4];
+            hex += digits[c & 15];
+        }
+        text += "profile " + std::to_string(id) + " " + hex + "\n";
         for (const auto& key : profiles.keysOf(id)) text += "  key " + key.field + "=" + key.value + "\n";
     }
     for (const char* stream : {"postup_users", "postup_activity"})

@@ -4,6 +4,7 @@
 
 #include "lql/DateParser.h"
 #include "profiles/Profile.h"
+#include "profiles/ProfileCodec.h"
 #include "profiles/ProfileException.h"
 #include "profiles/ValueCoercion.h"
 
@@ -193,4 +194,67 @@ void ProfileTest::testJsonRoundTrip()
     CPPUNIT_ASSERT_THROW(Profile::fromJson(R"({"fields": {"x": {"kind": "nope", "op": "latest", "ts": 0, "updated": 0}}})"),
                          ProfileException);
     CPPUNIT_ASSERT_EQUAL(std::string("{}"), Profile().toPlainJson());
+}
+
+namespace {
+// A profile with every value type, negative and big integers, times far from
+// and before the field's update time, sets, nested maps and empty fields.
+Profile richProfile()
+{
+    Profile p;
+    put(p, "s", FieldKind::String, MergeOp::Latest, Value(std::string("a \"quoted\"\0nul / value\n", 24)), 1);
+    put(p, "i", FieldKind::Int, MergeOp::Count, Value(std::int64_t{-9007199254740993}), 2);
+    put(p, "f", FieldKind::Number, MergeOp::Latest, Value(2.0), 3);
+    put(p, "g", FieldKind::Number, MergeOp::Latest, Value(-0.1), 3);
+    put(p, "b", FieldKind::Bool, MergeOp::Latest, Value(false), 4);
+    put(p, "d", FieldKind::Date, MergeOp::Max, Value(TimeMs{1731748527123}), 5);
+    put(p, "old", FieldKind::Date, MergeOp::Min, Value(TimeMs{-86400000}), 1731748527123);
+    put(p, "set", FieldKind::StringSet, MergeOp::Merge, Value(Value::List{"é", "a"}), 6);
+    put(p, "mt", FieldKind::MapTime, MergeOp::Merge, Value(Value::Map{{"k", Value(TimeMs{7})}}), 7);
+    put(p, "h", FieldKind::Int, MergeOp::Latest, Value(std::int64_t{INT64_MIN}), 2);
+    put(p, "mv", FieldKind::MapValue, MergeOp::Merge,
+        Value(Value::Map{{"x", Value(1.25)}, {"y", Value("s")}, {"z", Value(Value::Map{{"n", Value(true)}})}}), 8);
+    put(p, "hourly", FieldKind::MapIntSum, MergeOp::Sum, Value(Value::Map{{"13", Value(std::int64_t{3})}}), 9);
+    return p;
+}
+} // namespace
+
+void ProfileTest::testCodecRoundTrip()
+{
+    const Profile p = richProfile();
+    const std::string bytes = ProfileCodec::encode(p);
+    const Profile q = ProfileCodec::decode(bytes);
+    CPPUNIT_ASSERT_EQUAL(p.toJson(), q.toJson());
+    CPPUNIT_ASSERT(ProfileCodec::encode(q) == bytes); // byte-identical after a round trip
+    CPPUNIT_ASSERT(q.get("s") == p.get("s"));         // embedded NUL kept
+    CPPUNIT_ASSERT(q.get("f") == Value(2.0));         // a whole number stays a number
+    CPPUNIT_ASSERT(q.get("g") == Value(-0.1));
+    CPPUNIT_ASSERT(q.get("h") == Value(std::int64_t{INT64_MIN}));
+    CPPUNIT_ASSERT(q.get("old") == Value(TimeMs{-86400000}));
+    CPPUNIT_ASSERT(q.field("old")->updated() == TimeMs{1731748527123});
+    CPPUNIT_ASSERT(q.field("d")->mergeOp() == MergeOp::Max);
+    CPPUNIT_ASSERT(q.field("hourly")->kind() == FieldKind::MapIntSum);
+    CPPUNIT_ASSERT_EQUAL(p.toPlainJson(), q.toPlainJson());
+    // Smaller than the JSON text it replaces.
+    CPPUNIT_ASSERT(bytes.size() * 2 < p.toJson().size());
+    // The empty profile, and stores written before the binary form (JSON text).
+    CPPUNIT_ASSERT_EQUAL(std::string("{\"fields\": {}}"), ProfileCodec::decode(ProfileCodec::encode(Profile())).toJson());
+    CPPUNIT_ASSERT_EQUAL(p.toJson(), ProfileCodec::decode(p.toJson()).toJson());
+}
+
+void ProfileTest::testCodecRejectsDamage()
+{
+    const std::string bytes = ProfileCodec::encode(richProfile());
+    // Every truncation is refused with a ProfileException (never a crash or a
+    // silently shorter profile).
+    for (std::size_t n = 0; n < bytes.size(); ++n)
+        CPPUNIT_ASSERT_THROW_MESSAGE("prefix " + std::to_string(n), ProfileCodec::decode(bytes.substr(0, n)), ProfileException);
+    CPPUNIT_ASSERT_THROW(ProfileCodec::decode(bytes + "x"), ProfileException);
+    std::string version = bytes;
+    version[0] = 2;
+    CPPUNIT_ASSERT_THROW(ProfileCodec::decode(version), ProfileException);
+    // A count far beyond the data.
+    CPPUNIT_ASSERT_THROW(ProfileCodec::decode(std::string("\x01\xff\xff\xff\xff\x0f", 6)), ProfileException);
+    // An unknown kind byte in the first field ("a", kind 200).
+    CPPUNIT_ASSERT_THROW(ProfileCodec::decode(std::string("\x01\x01\x01" "a" "\xc8\x00\x00\x00\x00\x00", 10)), ProfileException);
 }

@@ -14,6 +14,8 @@ class ProfileTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testProfileMerge);
     CPPUNIT_TEST(testCoercion);
     CPPUNIT_TEST(testJsonRoundTrip);
+    CPPUNIT_TEST(testCodecRoundTrip);
+    CPPUNIT_TEST(testCodecRejectsDamage);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -24,4 +26,6 @@ public:
     void testProfileMerge();
     void testCoercion();
     void testJsonRoundTrip();
+    void testCodecRoundTrip();
+    void testCodecRejectsDamage();
 };

@@ -7,7 +7,9 @@
 
 namespace jobhost::host::lql {
 
-// The stored type of a profile field (§4.1).
+// The stored type of a profile field (§4.1). The numeric values of this enum
+// and of MergeOp are part of the stored profile format (ProfileCodec):
+// append new enumerators at the end, never reorder.
 enum class FieldKind {
     String,
     Int,

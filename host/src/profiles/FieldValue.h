@@ -39,6 +39,8 @@ public:
     // The timestamp of the current scalar / whole set / whole map value.
     TimeMs valueTime() const { return _valueTime; }
     bool empty() const { return !_has; }
+    // The stored scalar (nil for collection kinds and while empty).
+    const Value& scalar() const { return _scalar; }
 
     // Applies one contribution value (already coerced to this kind) written
     // at ts with merge operator op (normally the column's). Never throws; a

@@ -13,7 +13,7 @@ namespace jobhost::host::profiles {
 
 // A profile: named fields, each a FieldValue with its kind, merge operator
 // and per-field (and per-entry) event timestamps. Plain value type, not
-// synchronised; the store keeps it as JSON text (toJson/fromJson).
+// synchronised; the store keeps it in ProfileCodec's binary form.
 class Profile {
 public:
     // Applies one contribution with its merge operator (§4). A field is
@@ -39,7 +39,8 @@ public:
     // The newest event timestamp that changed any field (0 when empty).
     TimeMs updated() const;
 
-    // Storage JSON (round-trips exactly through fromJson).
+    // JSON form of the stored state (round-trips through fromJson); the store
+    // itself keeps ProfileCodec's binary form, which still reads this text.
     std::string toJson() const;
     // Parses storage JSON. Throws ProfileException on malformed text or
     // unknown kinds/operators.
@@ -48,6 +49,10 @@ public:
     // The user-facing view of §10: fields in alphabetical order, sets as
     // sorted arrays, maps as objects, dates as RFC3339 UTC with milliseconds.
     std::string toPlainJson() const;
+
+    // Puts a field rebuilt from stored parts (ProfileCodec::decode); replaces
+    // a field of the same name.
+    void restoreField(std::string name, FieldValue field) { _fields.insert_or_assign(std::move(name), std::move(field)); }
 
 private:
     std::map<std::string, FieldValue> _fields;

@@ -3,6 +3,7 @@
 #include "profiles/ProfileBuilder.h"
 
 #include "profiles/CachedIdentityIndex.h"
+#include "profiles/ProfileCodec.h"
 #include "profiles/StreamEventFields.h"
 #include "store/StreamRepository.h"
 
@@ -207,8 +208,8 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
             auto owner = _cache.owner(k);
             if (owner && *owner && !_cache.profile(**owner)) missing.insert(**owner);
         }
-        for (const auto& [id, json] : repo.loadExactJson({missing.begin(), missing.end()}))
-            _cache.setProfile(id, std::make_shared<const Profile>(Profile::fromJson(json)));
+        for (const auto& [id, bytes] : repo.loadExactEncoded({missing.begin(), missing.end()}))
+            _cache.setProfile(id, std::make_shared<const Profile>(ProfileCodec::decode(bytes)));
     }
 
     IdentityResolver resolver(index, _options.mode);
@@ -269,18 +270,18 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
         if (!batch.live.count(id)) dropped.push_back(id);
     repo.drop(dropped, at);
     std::vector<ProfileId> savedIds;
-    std::vector<std::string> savedJson;
+    std::vector<std::string> savedBytes;
     std::vector<ProfileChange> changes;
     savedIds.reserve(batch.live.size());
-    savedJson.reserve(batch.live.size());
+    savedBytes.reserve(batch.live.size());
     changes.reserve(batch.live.size());
     for (auto& [id, e] : batch.live) {
         savedIds.push_back(id);
-        savedJson.push_back(e.profile.toJson());
+        savedBytes.push_back(ProfileCodec::encode(e.profile));
         std::sort(e.mergedFrom.begin(), e.mergedFrom.end());
         changes.push_back(ProfileChange{id, std::move(e.before), std::move(e.profile), std::move(e.mergedFrom)});
     }
-    repo.saveJson(savedIds, savedJson, at);
+    repo.saveEncoded(savedIds, savedBytes, at);
     if (_pListener && !replaying) _pListener->profilesChanged(_session, changes, at);
     repo.savePosition(stream, events.back().seq, at);
     const std::string generation = nextGeneration(meta);

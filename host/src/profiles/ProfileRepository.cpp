@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ProfileRepository.h"
 
+#include "profiles/ProfileCodec.h"
 #include "profiles/ProfileException.h"
+#include "store/SqlValues.h"
 
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Statement.h>
@@ -27,27 +29,23 @@ ProfileId ProfileRepository::canonical(ProfileId id)
 
 std::optional<Profile> ProfileRepository::loadExact(ProfileId id)
 {
-    Poco::Int64 c = id;
-    std::vector<Poco::Nullable<std::string>> json;
-    _session << "SELECT profile_json FROM profiles WHERE id = ?", use(c), into(json), now;
-    if (json.empty() || json.front().isNull()) return std::nullopt;
-    return Profile::fromJson(json.front().value());
+    auto found = loadExactEncoded({id});
+    if (found.empty()) return std::nullopt;
+    return ProfileCodec::decode(found.front().second);
 }
 
-std::optional<std::string> ProfileRepository::loadJson(ProfileId id)
+std::optional<std::string> ProfileRepository::loadEncoded(ProfileId id)
 {
-    Poco::Int64 c = canonical(id);
-    std::vector<Poco::Nullable<std::string>> json;
-    _session << "SELECT profile_json FROM profiles WHERE id = ?", use(c), into(json), now;
-    if (json.empty() || json.front().isNull()) return std::nullopt;
-    return json.front().value();
+    auto found = loadExactEncoded({canonical(id)});
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front().second);
 }
 
 std::optional<Profile> ProfileRepository::load(ProfileId id)
 {
-    auto json = loadJson(id);
-    if (!json) return std::nullopt;
-    return Profile::fromJson(*json);
+    auto bytes = loadEncoded(id);
+    if (!bytes) return std::nullopt;
+    return ProfileCodec::decode(*bytes);
 }
 
 ProfileId ProfileRepository::create(TimeMs when)
@@ -56,17 +54,17 @@ ProfileId ProfileRepository::create(TimeMs when)
     _session << "SELECT MAX(id) FROM profiles", into(max), now;
     Poco::Int64 id = max.isNull() ? 1 : max.value() + 1;
     Poco::Int64 at = when.ms;
-    std::string json = Profile().toJson();
+    Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(Profile()));
     _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
-        use(id), use(json), use(at), use(at), now;
+        use(id), use(bytes), use(at), use(at), now;
     return id;
 }
 
 void ProfileRepository::save(ProfileId id, const Profile& profile, TimeMs when)
 {
     Poco::Int64 v = id, at = when.ms;
-    std::string json = profile.toJson();
-    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(json), use(at), use(v), now;
+    Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(profile));
+    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(v), now;
 }
 
 void ProfileRepository::markMerged(ProfileId from, ProfileId into, TimeMs when)
@@ -94,11 +92,11 @@ void ProfileRepository::forEach(const std::function<void(ProfileId, const Profil
     Poco::Int64 limit = static_cast<Poco::Int64>(pageSize ? pageSize : 500);
     for (;;) {
         std::vector<Poco::Int64> ids;
-        std::vector<std::string> json;
+        std::vector<Poco::Data::BLOB> bytes;
         _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
                     "ORDER BY id LIMIT ?",
-            use(after), use(limit), into(ids), into(json), now;
-        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], Profile::fromJson(json[i]));
+            use(after), use(limit), into(ids), into(bytes), now;
+        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], ProfileCodec::decode(sql::bytes(bytes[i])));
         if (ids.size() < static_cast<std::size_t>(limit)) return;
         after = ids.back();
     }
@@ -122,31 +120,33 @@ void ProfileRepository::insertProfiles(const std::vector<ProfileId>& ids, const 
 {
     if (ids.empty()) return;
     std::vector<Poco::Int64> id(ids.begin(), ids.end()), canonical(canonicals.begin(), canonicals.end());
-    std::vector<std::string> json(ids.size(), Profile().toJson());
+    std::vector<Poco::Data::BLOB> bytes(ids.size(), sql::blob(ProfileCodec::encode(Profile())));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
     _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
-        use(canonical), use(json), use(at), use(at), now;
+        use(canonical), use(bytes), use(at), use(at), now;
 }
 
-std::vector<std::pair<ProfileId, std::string>> ProfileRepository::loadExactJson(const std::vector<ProfileId>& ids)
+std::vector<std::pair<ProfileId, std::string>> ProfileRepository::loadExactEncoded(const std::vector<ProfileId>& ids)
 {
     std::vector<std::pair<ProfileId, std::string>> out;
     if (ids.empty()) return out;
     std::vector<Poco::Int64> wanted(ids.begin(), ids.end()), found;
-    std::vector<std::string> json;
+    std::vector<Poco::Data::BLOB> bytes;
     _session << "SELECT id, profile_json FROM profiles WHERE id = ? AND profile_json IS NOT NULL", use(wanted), into(found),
-        into(json), now;
-    for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], std::move(json[i]));
+        into(bytes), now;
+    for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], sql::bytes(bytes[i]));
     return out;
 }
 
-void ProfileRepository::saveJson(const std::vector<ProfileId>& ids, const std::vector<std::string>& json, TimeMs when)
+void ProfileRepository::saveEncoded(const std::vector<ProfileId>& ids, const std::vector<std::string>& encoded, TimeMs when)
 {
     if (ids.empty()) return;
     std::vector<Poco::Int64> id(ids.begin(), ids.end());
-    std::vector<std::string> text(json);
+    std::vector<Poco::Data::BLOB> bytes;
+    bytes.reserve(encoded.size());
+    for (const auto& e : encoded) bytes.push_back(sql::blob(e));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
-    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(text), use(at), use(id), now;
+    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(id), now;
 }
 
 void ProfileRepository::drop(const std::vector<ProfileId>& ids, TimeMs when)

@@ -20,8 +20,10 @@ namespace jobhost::host::profiles {
 // union-find column, identity keys, the builder's per-stream offsets and
 // meta values. Works on a session the caller owns (one thread at a time) and
 // joins the caller's transaction. Every method throws Poco::Data exceptions
-// on store failure; stored profile JSON that cannot be read throws
-// ProfileException.
+// on store failure; stored profile bytes that cannot be read throw
+// ProfileException. Profiles are ProfileCodec bytes bound as BLOBs (Poco's
+// string extraction stops at a NUL byte; BLOB extraction also reads the TEXT
+// rows of stores written before the binary form).
 class ProfileRepository {
 public:
     explicit ProfileRepository(Poco::Data::Session& session);
@@ -32,14 +34,14 @@ public:
     ProfileId canonical(ProfileId id);
     // The profile stored under canonical(id); empty when unknown.
     std::optional<Profile> load(ProfileId id);
-    // The stored JSON text of canonical(id); empty when unknown.
-    std::optional<std::string> loadJson(ProfileId id);
+    // The stored bytes (ProfileCodec) of canonical(id); empty when unknown.
+    std::optional<std::string> loadEncoded(ProfileId id);
     // Inserts a new empty profile with the next id (MAX(id)+1: ids are never
     // reused while rows exist) and returns it.
     ProfileId create(TimeMs now);
-    // Writes the profile JSON of a surviving profile.
+    // Writes a surviving profile.
     void save(ProfileId id, const Profile& profile, TimeMs now);
-    // The JSON stored under exactly id (no canonical look-up): a profile
+    // The profile stored under exactly id (no canonical look-up): a profile
     // merged during the current batch still has its pre-merge data until
     // drop() runs. Empty when unknown or dropped.
     std::optional<Profile> loadExact(ProfileId id);
@@ -62,11 +64,11 @@ public:
     ProfileId maxId();
     // Inserts empty profile rows ids[i] with canonical id canonicals[i].
     void insertProfiles(const std::vector<ProfileId>& ids, const std::vector<ProfileId>& canonicals, TimeMs now);
-    // The stored JSON of exactly these ids (no canonical look-up); ids that
-    // are unknown or dropped are left out.
-    std::vector<std::pair<ProfileId, std::string>> loadExactJson(const std::vector<ProfileId>& ids);
-    // Writes json[i] as the profile JSON of ids[i].
-    void saveJson(const std::vector<ProfileId>& ids, const std::vector<std::string>& json, TimeMs now);
+    // The stored bytes (ProfileCodec) of exactly these ids (no canonical
+    // look-up); ids that are unknown or dropped are left out.
+    std::vector<std::pair<ProfileId, std::string>> loadExactEncoded(const std::vector<ProfileId>& ids);
+    // Writes encoded[i] (ProfileCodec bytes) as the profile of ids[i].
+    void saveEncoded(const std::vector<ProfileId>& ids, const std::vector<std::string>& encoded, TimeMs now);
     // drop() for each id.
     void drop(const std::vector<ProfileId>& ids, TimeMs now);
 

@@ -51,6 +51,8 @@ bool HostImportContext::commit(const std::string& state) {
         JobRepository jobs(*_pSession);
         jobs.saveState(_jobId, state, _runId, now); // a write first: takes the write lock at once
         StreamRepository streams(*_pSession);
+        std::vector<StreamEvent> events;
+        events.reserve(_buffer.size());
         for (const auto& [stream, record] : _buffer) {
             StreamEvent event;
             event.stream = stream;
@@ -60,9 +62,11 @@ bool HostImportContext::commit(const std::string& state) {
             event.jobId = _jobId;
             event.runId = _runId;
             event.fieldsJson = fieldsJson(record);
-            if (streams.append(event)) ++counters.written;
-            else ++counters.duplicate;
+            events.push_back(std::move(event));
         }
+        const std::size_t written = streams.appendAll(events);
+        counters.written += static_cast<std::int64_t>(written);
+        counters.duplicate += static_cast<std::int64_t>(events.size() - written);
         ++counters.checkpoints;
         RunRepository(*_pSession).saveProgress(_runId, counters, state);
         transaction.commit();

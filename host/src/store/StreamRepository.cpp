@@ -12,40 +12,55 @@ using namespace Poco::Data::Keywords;
 
 StreamRepository::StreamRepository(Poco::Data::Session& session) : _session(session) {}
 
-bool StreamRepository::append(const StreamEvent& event) {
-    StreamEvent v = event;
-    auto naturalKey = sql::nullableText(v.naturalKey);
-    auto jobId = sql::nullable(v.jobId);
-    auto runId = sql::nullable(v.runId);
+bool StreamRepository::append(const StreamEvent& event) { return appendAll({event}) == 1; }
+
+std::size_t StreamRepository::appendAll(const std::vector<StreamEvent>& events) {
+    if (events.empty()) return 0;
+    std::vector<std::string> streams, fields;
+    std::vector<Poco::Nullable<std::string>> naturalKeys;
+    std::vector<Poco::Int64> eventTimes, ingestedAts;
+    std::vector<Poco::Nullable<Poco::Int64>> jobIds, runIds;
+    for (const auto& e : events) {
+        streams.push_back(e.stream);
+        naturalKeys.push_back(sql::nullableText(e.naturalKey));
+        eventTimes.push_back(e.eventTimeMs);
+        ingestedAts.push_back(e.ingestedAtMs);
+        jobIds.push_back(sql::nullable(e.jobId));
+        runIds.push_back(sql::nullable(e.runId));
+        fields.push_back(e.fieldsJson);
+    }
+    // One statement compiled once and run per event, in order; a duplicate
+    // natural key inserts nothing (and takes no seq).
     Poco::Data::Statement statement(_session);
     statement << "INSERT INTO stream_events (stream, seq, natural_key, event_time, ingested_at, job_id, run_id, fields_json) "
                  "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM stream_events WHERE stream = ?), ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (stream, natural_key) DO NOTHING",
-        use(v.stream), use(v.stream), use(naturalKey), use(v.eventTimeMs), use(v.ingestedAtMs), use(jobId), use(runId), use(v.fieldsJson);
-    return statement.execute() == 1;
+        use(streams), use(streams), use(naturalKeys), use(eventTimes), use(ingestedAts), use(jobIds), use(runIds), use(fields);
+    return statement.execute();
 }
 
 std::vector<StreamEvent> StreamRepository::readAfter(const std::string& stream, Poco::Int64 afterSeq, std::size_t limit) {
     std::string s = stream;
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
-    Poco::Data::Statement statement(_session);
-    statement << "SELECT stream, seq, natural_key, event_time, ingested_at, job_id, run_id, fields_json FROM stream_events "
-                 "WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
-        use(s), use(afterSeq), use(max);
-    statement.execute();
-    Poco::Data::RecordSet rows(statement);
-    std::vector<StreamEvent> events;
-    for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-        StreamEvent e;
-        e.stream = sql::columnText(rows, "stream");
-        e.seq = sql::columnInt(rows, "seq");
-        e.naturalKey = sql::columnText(rows, "natural_key");
-        e.eventTimeMs = sql::columnInt(rows, "event_time");
-        e.ingestedAtMs = sql::columnInt(rows, "ingested_at");
-        e.jobId = sql::columnOptionalInt(rows, "job_id");
-        e.runId = sql::columnOptionalInt(rows, "run_id");
-        e.fieldsJson = sql::columnText(rows, "fields_json");
-        events.push_back(std::move(e));
+    std::vector<Poco::Int64> seqs, eventTimes, ingestedAts;
+    std::vector<Poco::Nullable<std::string>> naturalKeys;
+    std::vector<Poco::Nullable<Poco::Int64>> jobIds, runIds;
+    std::vector<std::string> fields;
+    _session << "SELECT seq, natural_key, event_time, ingested_at, job_id, run_id, fields_json FROM stream_events "
+                "WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
+        use(s), use(afterSeq), use(max), into(seqs), into(naturalKeys), into(eventTimes), into(ingestedAts), into(jobIds),
+        into(runIds), into(fields), now;
+    std::vector<StreamEvent> events(seqs.size());
+    for (std::size_t i = 0; i < seqs.size(); ++i) {
+        StreamEvent& e = events[i];
+        e.stream = stream;
+        e.seq = seqs[i];
+        e.naturalKey = sql::text(naturalKeys[i]);
+        e.eventTimeMs = eventTimes[i];
+        e.ingestedAtMs = ingestedAts[i];
+        if (!jobIds[i].isNull()) e.jobId = jobIds[i].value();
+        if (!runIds[i].isNull()) e.runId = runIds[i].value();
+        e.fieldsJson = std::move(fields[i]);
     }
     return events;
 }

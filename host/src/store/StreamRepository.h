@@ -36,6 +36,9 @@ public:
     /// event with the same (stream, naturalKey) exists. Returns true when
     /// inserted, false when ignored as a duplicate.
     bool append(const StreamEvent& event);
+    /// append() for each event, with one statement compiled once, in order;
+    /// returns how many were new (the rest had a known natural key).
+    std::size_t appendAll(const std::vector<StreamEvent>& events);
     /// Events with seq > afterSeq, ascending, at most `limit`.
     std::vector<StreamEvent> readAfter(const std::string& stream, Poco::Int64 afterSeq, std::size_t limit);
     Poco::Int64 count(const std::string& stream);
