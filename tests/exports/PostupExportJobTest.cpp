@@ -428,4 +428,32 @@ void PostupExportJobTest::testInterruptedImportIsResumedNotRepeated() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(25), normalMembers(*_pSim, listOf(*ctx2)).size());
 }
 
+void PostupExportJobTest::testLostImportAnswerIsFoundNotSentAgain() {
+    // Found by scripts/chaos: PostUp took the rows but the answer to POST
+    // /import was cut off; the transport sent the POST again and every row
+    // was imported twice. Now the POST is not repeated and the job finds its
+    // import through GET /import?importTemplateId=.
+    sim::FaultSettings faults;
+    sim::FaultRule cut;
+    cut.kind = sim::FaultKind::Truncate;
+    cut.route = "POST /api/import";
+    cut.limit = 1;
+    faults.rules.push_back(cut);
+    auto ctx = context(*_pSim, config());
+    PostupExportJob job;
+    CPPUNIT_ASSERT(job.prepare(*ctx).isOk());
+    _pSim->setFaults(faults);
+    _pSim->clearMutations();
+    auto result = job.deliver(*ctx, enters(1, 11));
+    CPPUNIT_ASSERT_MESSAGE(result.outcome.message, result.outcome.isOk());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(10), result.items.size());
+    for (const auto& r : result.items) CPPUNIT_ASSERT_MESSAGE(r.message, r.status == ItemStatus::Delivered);
+    std::size_t posts = 0;
+    for (const auto& m : _pSim->mutations()) posts += m.method == "POST" && m.path == "/api/import";
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), posts);
+    std::set<std::string> expected;
+    for (int i = 1; i <= 10; ++i) expected.insert(email(i));
+    CPPUNIT_ASSERT(expected == normalMembers(*_pSim, listOf(*ctx)));
+}
+
 } // namespace jobhost::host::exports::test
