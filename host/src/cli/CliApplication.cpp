@@ -19,6 +19,8 @@
 
 #include "app/HostException.h"
 #include "cli/BuiltinCommands.h"
+#include "store/Store.h"
+#include "store/StoreFaultHint.h"
 
 #ifndef JOBHOST_BUILD_MANIFEST_DIR
 #define JOBHOST_BUILD_MANIFEST_DIR "manifests"
@@ -89,7 +91,14 @@ void CliApplication::printHelp() {
 
 int CliApplication::fail(const Poco::Exception& error, int exitCode) {
     _err << "jobhost: " << error.message() << "\n";
+    hint(error.message());
     return exitCode;
+}
+
+void CliApplication::hint(const std::string& message) {
+    if (_storeFile.empty()) return;
+    const std::string text = StoreFaultHint::forMessage(_storeFile, message);
+    if (!text.empty()) _err << "jobhost: " << text << "\n";
 }
 
 int CliApplication::run(const std::vector<std::string>& args) {
@@ -138,6 +147,7 @@ int CliApplication::run(const std::vector<std::string>& args) {
             help.format(_out);
             return ExitOk;
         }
+        _storeFile = Store::defaultFile(paths.dataDirectory);
         CommandContext context(paths, _out, _err);
         return command->run(context, positional, given);
     } catch (const UsageError& e) {
@@ -158,9 +168,11 @@ int CliApplication::run(const std::vector<std::string>& args) {
         return fail(e, ExitSoftware);
     } catch (const Poco::Exception& e) {
         _err << "jobhost: internal error: " << e.displayText() << "\n";
+        hint(e.displayText());
         return ExitSoftware;
     } catch (const std::exception& e) {
         _err << "jobhost: internal error: " << e.what() << "\n";
+        hint(e.what());
         return ExitSoftware;
     }
 }
