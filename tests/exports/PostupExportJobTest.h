@@ -26,6 +26,7 @@ class PostupExportJobTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testFaultsEndWithSameList);
     CPPUNIT_TEST(testInterruptedImportIsResumedNotRepeated);
     CPPUNIT_TEST(testLostImportAnswerIsFoundNotSentAgain);
+    CPPUNIT_TEST(testResumedDeliveryInterruptedAgainIsNotRepeated);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +46,7 @@ public:
     void testFaultsEndWithSameList();
     void testInterruptedImportIsResumedNotRepeated();
     void testLostImportAnswerIsFoundNotSentAgain();
+    void testResumedDeliveryInterruptedAgainIsNotRepeated();
 
 private:
     std::unique_ptr<sim::SimulatorServer> _pSim;

@@ -329,6 +329,10 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
     for (std::size_t i = 0; i < rows.size(); ++i) position[rows[i].itemId] = i;
     std::vector<bool> covered(rows.size(), false);
     std::vector<PendingImport> pendings = state.pendingImports;
+    // Imports resumed for items of this batch stay in the state: the host
+    // has not recorded their results yet, and a crash before it does sends
+    // this batch once more (found by scripts/chaos, kill point export-results).
+    std::vector<PendingImport> kept;
     for (auto& pending : pendings) {
         if (pending.importId == 0) {
             // Sent before a crash, answer never recorded: did PostUp take it?
@@ -359,6 +363,7 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
                 context.logger().info("resumed PostUp import " + std::to_string(pending.importId) + " for " +
                                       std::to_string(resumed.size()) + " items delivered before a restart");
                 attribute(client, *status, pending.itemIds.size(), resumed, results);
+                kept.push_back(pending);
             }
         } catch (const PostupException& e) {
             if (e.kind() != ApiErrorKind::NotFound) throw;
@@ -366,7 +371,7 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
             for (const auto& [id, address] : resumed) covered[position[id]] = false;
         }
     }
-    state.pendingImports.clear();
+    state.pendingImports = kept;
 
     // One import per column set, in the order the sets first appear.
     std::vector<std::string> order;
