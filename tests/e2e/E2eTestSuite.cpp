@@ -5,6 +5,7 @@
 #include <cppunit/TestSuite.h>
 
 #include "ExportPipelineTest.h"
+#include "HostileImportTest.h"
 #include "ProfilesGroundTruthTest.h"
 
 namespace jobhost::tests::e2e {
@@ -12,6 +13,7 @@ namespace jobhost::tests::e2e {
 CppUnit::Test* E2eTestSuite::suite() {
     auto* suite = new CppUnit::TestSuite("E2eTestSuite");
     suite->addTest(ExportPipelineTest::suite());
+    suite->addTest(HostileImportTest::suite());
     suite->addTest(ProfilesGroundTruthTest::suite());
     return suite;
 }

@@ -428,4 +428,61 @@ void PostupExportJobTest::testInterruptedImportIsResumedNotRepeated() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(25), normalMembers(*_pSim, listOf(*ctx2)).size());
 }
 
+void PostupExportJobTest::testLostImportAnswerIsFoundNotSentAgain() {
+    // Found by scripts/chaos: PostUp took the rows but the answer to POST
+    // /import was cut off; the transport sent the POST again and every row
+    // was imported twice. Now the POST is not repeated and the job finds its
+    // import through GET /import?importTemplateId=.
+    sim::FaultSettings faults;
+    sim::FaultRule cut;
+    cut.kind = sim::FaultKind::Truncate;
+    cut.route = "POST /api/import";
+    cut.limit = 1;
+    faults.rules.push_back(cut);
+    auto ctx = context(*_pSim, config());
+    PostupExportJob job;
+    CPPUNIT_ASSERT(job.prepare(*ctx).isOk());
+    _pSim->setFaults(faults);
+    _pSim->clearMutations();
+    auto result = job.deliver(*ctx, enters(1, 11));
+    CPPUNIT_ASSERT_MESSAGE(result.outcome.message, result.outcome.isOk());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(10), result.items.size());
+    for (const auto& r : result.items) CPPUNIT_ASSERT_MESSAGE(r.message, r.status == ItemStatus::Delivered);
+    std::size_t posts = 0;
+    for (const auto& m : _pSim->mutations()) posts += m.method == "POST" && m.path == "/api/import";
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), posts);
+    std::set<std::string> expected;
+    for (int i = 1; i <= 10; ++i) expected.insert(email(i));
+    CPPUNIT_ASSERT(expected == normalMembers(*_pSim, listOf(*ctx)));
+}
+
+void PostupExportJobTest::testResumedDeliveryInterruptedAgainIsNotRepeated() {
+    // Found by scripts/chaos (kill point export-results, twice): the delivery
+    // that resumed an import cleared it from the state before the host had
+    // recorded the results; killed once more, the host sent the batch a third
+    // time and its rows were imported again.
+    auto ctx = context(*_pSim, config());
+    PostupExportJob job;
+    CPPUNIT_ASSERT(job.prepare(*ctx).isOk());
+    const auto batch = enters(1, 6);
+    CPPUNIT_ASSERT(job.deliver(*ctx, batch).outcome.isOk()); // host dies before recording: same batch again
+    for (int restart = 0; restart < 2; ++restart) {
+        auto next = context(*_pSim, config());
+        next->setState(ctx->loadState());
+        PostupExportJob again;
+        CPPUNIT_ASSERT(again.prepare(*next).isOk());
+        auto result = again.deliver(*next, batch);
+        CPPUNIT_ASSERT(result.outcome.isOk());
+        for (const auto& r : result.items) CPPUNIT_ASSERT_MESSAGE(r.message, r.status == ItemStatus::Delivered);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE("restart " + std::to_string(restart), std::size_t(1), successfulCalls(*_pSim, "POST", "/api/import"));
+        ctx = std::move(next);
+    }
+    // A batch of other changes drops the old import from the state and imports once.
+    PostupExportJob later;
+    CPPUNIT_ASSERT(later.prepare(*ctx).isOk());
+    CPPUNIT_ASSERT(later.deliver(*ctx, enters(10, 12)).outcome.isOk());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), successfulCalls(*_pSim, "POST", "/api/import"));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), ExportState::parse(ctx->loadState()).pendingImports.size());
+}
+
 } // namespace jobhost::host::exports::test

@@ -25,6 +25,8 @@ class PostupExportJobTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testUnknownFieldRefused);
     CPPUNIT_TEST(testFaultsEndWithSameList);
     CPPUNIT_TEST(testInterruptedImportIsResumedNotRepeated);
+    CPPUNIT_TEST(testLostImportAnswerIsFoundNotSentAgain);
+    CPPUNIT_TEST(testResumedDeliveryInterruptedAgainIsNotRepeated);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -43,6 +45,8 @@ public:
     void testUnknownFieldRefused();
     void testFaultsEndWithSameList();
     void testInterruptedImportIsResumedNotRepeated();
+    void testLostImportAnswerIsFoundNotSentAgain();
+    void testResumedDeliveryInterruptedAgainIsNotRepeated();
 
 private:
     std::unique_ptr<sim::SimulatorServer> _pSim;

@@ -19,6 +19,8 @@
 #include "cli/CompletionCommand.h"
 #include "cli/ManualCommand.h"
 #include "jobhost/sdk/Abi.h"
+#include "store/Store.h"
+#include "store/StoreFaultHint.h"
 
 namespace jobhost::host {
 namespace {
@@ -115,7 +117,14 @@ void CliApplication::printHelp(std::ostream& out) const {
 
 int CliApplication::fail(const Poco::Exception& error, int exitCode) {
     _err << "jobhost: " << error.message() << "\n";
+    hint(error.message());
     return exitCode;
+}
+
+void CliApplication::hint(const std::string& message) {
+    if (_storeFile.empty()) return;
+    const std::string text = StoreFaultHint::forMessage(_storeFile, message);
+    if (!text.empty()) _err << "jobhost: " << text << "\n";
 }
 
 int CliApplication::run(const std::vector<std::string>& args) {
@@ -166,6 +175,7 @@ int CliApplication::run(const std::vector<std::string>& args) {
             help.format(_out);
             return ExitOk;
         }
+        _storeFile = Store::defaultFile(paths.dataDirectory);
         CommandContext context(paths, _out, _err);
         return command->run(context, positional, given);
     } catch (const UsageError& e) {
@@ -186,9 +196,11 @@ int CliApplication::run(const std::vector<std::string>& args) {
         return fail(e, ExitSoftware);
     } catch (const Poco::Exception& e) {
         _err << "jobhost: internal error: " << e.displayText() << "\n";
+        hint(e.displayText());
         return ExitSoftware;
     } catch (const std::exception& e) {
         _err << "jobhost: internal error: " << e.what() << "\n";
+        hint(e.what());
         return ExitSoftware;
     }
 }

@@ -67,10 +67,13 @@ public:
 private:
     /// Prints "jobhost: <message>" and returns `exitCode`.
     int fail(const Poco::Exception& error, int exitCode);
+    /// Adds StoreFaultHint's advice (disk full, read-only store) when `message` is such a failure.
+    void hint(const std::string& message);
     Command* find(const std::string& name) const;
 
     std::ostream& _out;
     std::ostream& _err;
+    std::string _storeFile; ///< the store of the running command (empty before the options are read)
     std::vector<std::unique_ptr<Command>> _commands;
 };
 

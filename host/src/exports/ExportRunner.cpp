@@ -17,6 +17,7 @@
 #include "security/CredentialSealer.h"
 #include "store/AuthorizationRepository.h"
 #include "transport/RetryPolicy.h"
+#include "util/ChaosHook.h"
 
 namespace jobhost::host::exports {
 namespace {
@@ -265,6 +266,7 @@ ExportStep ExportRunner::deliverBatch(const std::vector<audiences::OutboxItem>& 
     } catch (...) {
         result.outcome = sdk::Outcome::fail(sdk::FailureClass::None, "the plugin threw a non-standard exception");
     }
+    ChaosHook::reach("export-results"); // PostUp has the batch, the outbox does not know yet
     applyResults(items, result, step);
     return step;
 }

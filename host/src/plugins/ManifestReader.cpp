@@ -121,7 +121,7 @@ ProviderManifest ManifestReader::read(const Object::Ptr& document, const std::st
     try {
         Members top(document, "",
                     {"name", "title", "description", "version", "abi", "library", "concurrency", "authorization_methods",
-                     "job_types", "streams", "retry", "rate_limit"});
+                     "job_types", "streams", "retry", "rate_limit", "http_limits"});
         ProviderManifest m;
         m.path = path;
         m.name = top.text("name", true);
@@ -211,6 +211,13 @@ ProviderManifest ManifestReader::read(const Object::Ptr& document, const std::st
             Members rl(rate, "rate_limit", {"requests_per_second", "burst"});
             m.rateLimit.requestsPerSecond = rl.number("requests_per_second", m.rateLimit.requestsPerSecond, 0.001);
             m.rateLimit.burst = rl.number("burst", m.rateLimit.burst, 1);
+        }
+        if (Object::Ptr limits = top.object("http_limits", false)) {
+            Members hl(limits, "http_limits", {"max_body_bytes", "max_attempt_ms", "max_json_depth"});
+            m.httpLimits.maxBodyBytes = static_cast<std::size_t>(
+                hl.integer("max_body_bytes", false, static_cast<std::int64_t>(m.httpLimits.maxBodyBytes), 1024, 1LL << 34));
+            m.httpLimits.maxAttemptMs = hl.integer("max_attempt_ms", false, m.httpLimits.maxAttemptMs, 0, 86400000);
+            m.httpLimits.maxJsonDepth = static_cast<int>(hl.integer("max_json_depth", false, m.httpLimits.maxJsonDepth, 0, 100000));
         }
         return m;
     } catch (const ManifestException& e) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugins/ConfigSchema.h"
+#include "transport/HttpLimits.h"
 
 namespace jobhost::host {
 
@@ -67,6 +68,7 @@ struct ProviderManifest {
     RetrySettings runRetry{5, 60000, 3600000, 0};
     RetrySettings exportItemRetry{10, 5000, 600000, 0};
     RateLimitSettings rateLimit;
+    HttpLimits httpLimits; ///< "http_limits": response size, time and JSON depth bounds
 
     /// nullptr when absent.
     const AuthMethod* findAuthMethod(const std::string& method) const;

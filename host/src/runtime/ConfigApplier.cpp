@@ -13,6 +13,7 @@
 #include "store/AuditRepository.h"
 #include "store/AuthorizationRepository.h"
 #include "store/JobRepository.h"
+#include "util/ChaosHook.h"
 #include "util/JsonDocument.h"
 
 namespace jobhost::host {
@@ -168,7 +169,10 @@ ApplyReport ConfigApplier::apply(const DeclarativeConfig& config, const std::str
     if (writes.empty()) return report;
     try {
         Poco::Data::Transaction transaction(session);
-        for (auto& write : writes) write();
+        for (auto& write : writes) {
+            ChaosHook::reach("apply"); // inside the apply transaction, between two writes
+            write();
+        }
         transaction.commit();
     } catch (const Poco::Exception& e) {
         throw StoreException(_store.file() + ": applying " + config.origin() + " failed, nothing was changed: " + e.displayText());

@@ -6,6 +6,8 @@
 #include <Poco/JSON/Array.h>
 
 #include "store/JobRepository.h"
+#include "store/StoreFaultHint.h"
+#include "util/ChaosHook.h"
 #include "util/JsonDocument.h"
 
 namespace jobhost::host {
@@ -30,6 +32,7 @@ bool HostImportContext::emit(const std::string& stream, sdk::Record record) {
     {
         std::lock_guard<std::mutex> lock(_mutex);
         if (_streams.count(stream)) {
+            ChaosHook::reach("import-emit"); // mid-page: records buffered, nothing committed
             _buffer.emplace_back(stream, std::move(record));
             ++_counters.read;
             return true;
@@ -72,6 +75,8 @@ bool HostImportContext::commit(const std::string& state) {
         transaction.commit();
     } catch (const std::exception& e) {
         _lastError = std::string("checkpoint failed: ") + e.what();
+        const std::string hint = StoreFaultHint::forMessage(_store.file(), e.what());
+        if (!hint.empty()) _lastError += " — " + hint;
         _pSession.reset();
         return false;
     }
@@ -84,6 +89,7 @@ bool HostImportContext::checkpoint(const std::string& state) {
     bool ok;
     std::string error;
     RunCounters counters;
+    ChaosHook::reach("import-checkpoint"); // between emit and checkpoint: the page is buffered, not committed
     {
         std::lock_guard<std::mutex> lock(_mutex);
         ok = commit(state);

@@ -170,6 +170,10 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
                 outcome = sdk::Outcome::fail(sdk::FailureClass::None, "the plugin threw a non-standard exception");
                 failureClass = "internal";
             }
+            // A failed store write explains the run better than the plugin's
+            // "checkpoint failed" (disk full, read-only store: StoreFaultHint).
+            if (!outcome.isOk() && !context.lastError().empty() && outcome.message.find(context.lastError()) == std::string::npos)
+                outcome.message += " (" + context.lastError() + ")";
             std::size_t pending = context.pendingCount();
             if (outcome.isOk() && !context.commitPending())
                 outcome = sdk::Outcome::retry("committing the records emitted after the last checkpoint failed: " + context.lastError());
@@ -272,7 +276,10 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
     result.error = run.error;
     result.counters = counters;
     result.nextRunAt = next.nextRunAt;
-    if (_services.afterImportRun && counters.written > 0) {
+    // Profiles follow every import run that wrote records, and every ok run:
+    // the records a killed run committed are built by the run that finishes
+    // its work, even when that one writes nothing new itself.
+    if (_services.afterImportRun && (counters.written > 0 || run.status == "ok")) {
         try {
             _services.afterImportRun(result);
         } catch (const Poco::Exception& e) {

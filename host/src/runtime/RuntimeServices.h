@@ -32,7 +32,8 @@ struct RuntimeServices {
     std::string worker;              ///< "host:pid", recorded on claims and runs
     RunLogger::Limits logLimits{};
     /// Called on the runner's thread after an import run that wrote records
-    /// has been recorded (whatever its status): this is where profiles and
+    /// (whatever its status) or ended ok has been recorded — an ok run that
+    /// wrote nothing may finish a killed run's committed work: this is where profiles and
     /// audiences catch up with the new stream events. Exceptions it throws
     /// are caught by the runner and reported to the run's observer; the run
     /// result is unaffected. Empty = nothing to do.

@@ -18,6 +18,7 @@ std::shared_ptr<sdk::HttpTransport> TransportFactory::create(const ProviderManif
                                                              CancelCheck cancelled) {
     PocoHttpTransport::Options options;
     options.retry = manifest.httpRetry;
+    options.limits = manifest.httpLimits;
     options.pRateLimiter = _rateLimiters.bucket(manifest.name, authorization, manifest.rateLimit);
     options.pLogger = std::move(logger);
     options.secrets = std::move(secrets);

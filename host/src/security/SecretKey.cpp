@@ -18,6 +18,7 @@
 #include <Poco/Path.h>
 
 #include "app/HostException.h"
+#include "util/ChaosHook.h"
 #include "util/JsonDocument.h"
 
 namespace jobhost::host {
@@ -98,18 +99,29 @@ SecretKey SecretKey::load(const std::string& dataDirectory) {
         folder.createDirectories();
         ::chmod(folder.path().c_str(), 0700);
     }
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) {
+    if (!Poco::File(file).exists()) {
+        // Written whole to a private temporary file, then linked into place:
+        // the key file appears complete or not at all, whenever the process
+        // dies; link() fails with EEXIST when another process won the race.
+        const std::string temporary = file + "." + std::to_string(::getpid()) + ".tmp";
+        ::unlink(temporary.c_str()); // a leftover of a dead process with our pid
+        int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) throw ConfigException(file + ": cannot create the secret key file: " + std::strerror(errno));
+        ChaosHook::reach("secret-key"); // a key file is being made, its content not written yet
         std::string text = base64(generate().bytes()) + "\n";
         bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
         bool synced = ::fsync(fd) == 0;
+        const int writeErrno = errno;
         ::close(fd);
         if (!written || !synced) {
-            ::unlink(file.c_str());
-            throw ConfigException(file + ": cannot write the new secret key file: " + std::strerror(errno));
+            ::unlink(temporary.c_str());
+            throw ConfigException(file + ": cannot write the new secret key file: " + std::strerror(writeErrno));
         }
-    } else if (errno != EEXIST) {
-        throw ConfigException(file + ": cannot create the secret key file: " + std::strerror(errno));
+        const bool linked = ::link(temporary.c_str(), file.c_str()) == 0;
+        const int linkErrno = errno;
+        ::unlink(temporary.c_str());
+        if (!linked && linkErrno != EEXIST)
+            throw ConfigException(file + ": cannot create the secret key file: " + std::strerror(linkErrno));
     }
     return readKeyFile(file);
 }

@@ -2,10 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/Store.h"
 
+#include <cerrno>
+#include <fcntl.h>
 #include <mutex>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <sqlite3.h>
 #include <Poco/Data/Transaction.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -13,6 +18,8 @@
 
 #include "app/HostException.h"
 #include "store/Migrations.h"
+#include "store/StoreFaultHint.h"
+#include "util/ChaosHook.h"
 
 namespace jobhost::host {
 namespace {
@@ -25,9 +32,23 @@ void registerSqlite() {
 }
 
 [[noreturn]] void unusable(const std::string& file, const std::string& reason) {
+    std::string hint = StoreFaultHint::forMessage(file, reason);
+    // SQLite says only "unable to open database file" when it cannot write the
+    // -shm/-wal files of a read-only folder or file system: ask the OS.
+    const std::string folder = Poco::Path(file).parent().toString();
+    if (hint.empty() && ((::access(file.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES)) ||
+                         (::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES))))
+        hint = StoreFaultHint::forMessage(file, "read-only file system");
+    if (!hint.empty()) throw StoreException(hint + " (SQLite: " + reason + ")");
     throw StoreException(file + ": cannot open the jobhost store: " + reason +
                          ". The file is not a jobhost SQLite store or it is damaged; restore it from a backup, "
                          "or move it aside to start with an empty store");
+}
+
+/// SQLite update hook: every row written through a store connection is a
+/// chaos point "write:<table>" (only installed while ChaosHook is armed).
+void chaosWriteHook(void*, int, const char*, const char* table, sqlite3_int64) {
+    ChaosHook::reach(std::string("write:") + (table ? table : "?"));
 }
 
 } // namespace
@@ -44,9 +65,14 @@ Store::Store(std::string file, int busyTimeoutMs) : _file(std::move(file)), _bus
             throw StoreException(_file + ": cannot create the store folder: " + e.displayText());
         }
     }
-    bool created = !Poco::File(_file).exists();
+    // Run data and sealed secrets: owner only. The file is created 0600 before
+    // SQLite opens it (SQLite gives -wal/-shm the same mode), so a crash during
+    // the first migration cannot leave it readable by others.
+    if (!Poco::File(_file).exists()) {
+        const int fd = ::open(_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd); // EEXIST: another process created it first
+    }
     migrate();
-    if (created) ::chmod(_file.c_str(), 0600); // run data and sealed secrets: owner only (SQLite gives -wal/-shm the same mode)
 }
 
 std::string Store::defaultFile(const std::string& dataDirectory) {
@@ -60,6 +86,7 @@ Poco::Data::Session Store::openSession() const {
         session << "PRAGMA busy_timeout = " + std::to_string(timeout), now; // integer from code, not input
         session << "PRAGMA foreign_keys = ON", now;
         session << "PRAGMA synchronous = NORMAL", now;
+        if (ChaosHook::armed()) ::sqlite3_update_hook(Poco::Data::SQLite::Utility::dbHandle(session), &chaosWriteHook, nullptr);
         return session;
     } catch (const Poco::Exception& e) {
         unusable(_file, e.displayText());
@@ -88,8 +115,11 @@ void Store::migrate() {
         session << "PRAGMA journal_mode = WAL", into(mode), now;
         found = readSchemaVersion(session);
         if (found == 0) {
+            // schema_migrations alone (a first start killed before migration 1
+            // committed) is still an empty store.
             int otherTables = 0;
-            session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", into(otherTables), now;
+            session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'", into(otherTables),
+                now;
             if (otherTables > 0) unusable(_file, "it is a SQLite database without a jobhost schema table");
             session << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
                 now;
@@ -102,7 +132,10 @@ void Store::migrate() {
         for (const Migration& migration : Migrations::all()) {
             if (migration.version <= found) continue;
             Poco::Data::Transaction transaction(session);
-            for (const std::string& sql : migration.statements) session << sql, now;
+            for (const std::string& sql : migration.statements) {
+                ChaosHook::reach("migration"); // inside the migration transaction
+                session << sql, now;
+            }
             Poco::Int64 at = Poco::Timestamp().epochMicroseconds() / 1000;
             int version = migration.version;
             std::string name = migration.name;

@@ -3,6 +3,7 @@
 #include "transport/PocoHttpTransport.h"
 
 #include <algorithm>
+#include <chrono>
 #include <istream>
 #include <mutex>
 #include <ostream>
@@ -20,7 +21,9 @@
 #include <Poco/URI.h>
 
 #include "transport/DefaultRandomSource.h"
+#include "transport/JsonBodyCheck.h"
 #include "transport/SystemClock.h"
+#include "util/ChaosHook.h"
 
 namespace jobhost::host {
 
@@ -34,6 +37,12 @@ void initializeSslOnce() {
     std::call_once(once, [] { Poco::Net::initializeSSL(); });
 }
 
+/// RFC 9110 §9.2.2: repeating these has the effect of sending them once.
+bool idempotent(const std::string& method) {
+    const std::string upper = Poco::toUpper(method);
+    return upper != "POST" && upper != "PATCH";
+}
+
 bool methodHasBody(const std::string& method) {
     const std::string upper = Poco::toUpper(method);
     return upper == "POST" || upper == "PUT" || upper == "PATCH";
@@ -42,6 +51,18 @@ bool methodHasBody(const std::string& method) {
 bool hasHeader(const sdk::HttpHeaders& headers, const std::string& name) {
     return std::any_of(headers.begin(), headers.end(),
                        [&](const auto& header) { return Poco::icompare(header.first, name) == 0; });
+}
+
+/// True when the request's Accept header asks for JSON.
+bool wantsJson(const sdk::HttpHeaders& headers) {
+    for (const auto& [name, value] : headers)
+        if (Poco::icompare(name, "Accept") == 0 && Poco::toLower(value).find("json") != std::string::npos) return true;
+    return false;
+}
+
+std::string mebibytes(std::size_t bytes) {
+    if (bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MiB";
+    return std::to_string(bytes) + " bytes";
 }
 
 } // namespace
@@ -53,6 +74,7 @@ struct PocoHttpTransport::Attempt {
     std::string body;
     TransportErrorKind error = TransportErrorKind::None;
     std::string errorText; ///< raw detail (redacted before it leaves the class)
+    bool requestSent = false; ///< the whole request left this process (the server may have acted on it)
 };
 
 PocoHttpTransport::PocoHttpTransport() : PocoHttpTransport(Options{}) {}
@@ -160,6 +182,24 @@ sdk::HttpResponse PocoHttpTransport::send(const sdk::HttpRequest& request, sdk::
             if (attemptNo > 1) ++_retries;
             Attempt attempt;
             performAttempt(request, pSink, attempt);
+            if (ChaosHook::armed() && attempt.error == TransportErrorKind::None) {
+                std::string path;
+                try {
+                    path = Poco::URI(request.url).getPath();
+                } catch (...) {
+                }
+                // One point per route: numeric segments (ids) become {id}.
+                std::string route;
+                for (std::size_t start = 0; start < path.size();) {
+                    std::size_t end = path.find('/', start + 1);
+                    if (end == std::string::npos) end = path.size();
+                    const std::string segment = path.substr(start, end - start); // "/x"
+                    const bool id = segment.size() > 1 && segment.find_first_not_of("0123456789", 1) == std::string::npos;
+                    route += id ? "/{id}" : segment;
+                    start = end;
+                }
+                ChaosHook::reach("http-response:" + Poco::toUpper(request.method) + " " + route);
+            }
 
             response = sdk::HttpResponse{};
             response.attempts = attemptNo;
@@ -175,9 +215,17 @@ sdk::HttpResponse PocoHttpTransport::send(const sdk::HttpRequest& request, sdk::
                 outcome = std::to_string(attempt.status);
             }
 
-            const bool retryable = attempt.error != TransportErrorKind::None
-                                       ? RetryPolicy::isRetryable(attempt.error)
-                                       : RetryPolicy::isRetryableStatus(attempt.status);
+            bool retryable = attempt.error != TransportErrorKind::None ? RetryPolicy::isRetryable(attempt.error)
+                                                                       : RetryPolicy::isRetryableStatus(attempt.status);
+            // A POST the server may have carried out is not sent again: only a
+            // 429/503 answer or a failure before the request left says it was not.
+            if (retryable && !idempotent(request.method) && attempt.requestSent &&
+                !(attempt.error == TransportErrorKind::None && (attempt.status == 429 || attempt.status == 503))) {
+                retryable = false;
+                if (!response.transportError.empty())
+                    response.transportError += " (not retried: " + Poco::toUpper(request.method) +
+                                               " is not idempotent and the server may have received it)";
+            }
             if (!retryable) {
                 if (response.status < 200 || response.status > 299) ++_failures;
                 if (attemptNo > 1)
@@ -273,6 +321,18 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         return;
     }
 
+    const auto startedAt = std::chrono::steady_clock::now();
+    const HttpLimits& limits = _options.limits;
+    // True (and the attempt failed) once limits.maxAttemptMs has passed.
+    auto outOfTime = [&] {
+        if (limits.maxAttemptMs <= 0) return false;
+        const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - startedAt).count();
+        if (spent < limits.maxAttemptMs) return false;
+        attempt.error = TransportErrorKind::LimitExceeded;
+        attempt.errorText = "the response took longer than " + std::to_string(limits.maxAttemptMs) +
+                            " ms (http_limits.max_attempt_ms); " + std::to_string(attempt.body.size()) + " body bytes so far";
+        return true;
+    };
     const HttpConnectionPool::Endpoint endpoint{scheme, uri.getHost(), uri.getPort()};
     std::unique_ptr<Poco::Net::HTTPClientSession> pSession = _options.keepAlive ? _pool.take(endpoint) : nullptr;
     if (pSession) {
@@ -313,6 +373,7 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         out.flush();
         _bytesSent += request.body.size();
     }
+    attempt.requestSent = true;
 
     Poco::Net::HTTPResponse httpResponse;
     std::istream& in = pSession->receiveResponse(httpResponse);
@@ -342,9 +403,19 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
                 attempt.errorText.clear();
                 return;
             }
+            if (outOfTime()) return;
         }
     } else {
-        const std::size_t limit = success ? std::string::npos : _options.errorBodyLimit;
+        const std::size_t limit = success ? limits.maxBodyBytes : _options.errorBodyLimit;
+        if (success) {
+            const Poco::Int64 announced = httpResponse.getContentLength64();
+            if (announced != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH && static_cast<std::uint64_t>(announced) > limit) {
+                attempt.error = TransportErrorKind::LimitExceeded;
+                attempt.errorText = "the body announces " + std::to_string(announced) + " bytes, more than the " +
+                                    mebibytes(limit) + " allowed (http_limits.max_body_bytes)";
+                return;
+            }
+        }
         bool bodyComplete = false; // read to the end (not cut at the limit, not broken)
         try {
             while (in && attempt.body.size() < limit) {
@@ -355,8 +426,15 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
                 received += static_cast<std::uint64_t>(n);
                 _bytesReceived += static_cast<std::uint64_t>(n);
                 attempt.body.append(buffer, static_cast<std::size_t>(n));
+                if (success && outOfTime()) return;
             }
             bodyComplete = !in.good() || in.peek() == std::char_traits<char>::eof();
+            if (success && !bodyComplete) {
+                attempt.error = TransportErrorKind::LimitExceeded;
+                attempt.errorText = "the body is larger than the " + mebibytes(limit) + " allowed (http_limits.max_body_bytes)";
+                attempt.body.clear();
+                return;
+            }
         } catch (const Poco::Exception&) {
             if (success) throw; // a broken 2xx body is a transport error (retried)
             // A broken error body: keep the status and what arrived.
@@ -378,6 +456,21 @@ void PocoHttpTransport::exchange(const sdk::HttpRequest& request, sdk::BodySink*
         attempt.errorText = "truncated body: got " + std::to_string(received) + " of " + std::to_string(expected) +
                             " bytes";
         return;
+    }
+    if (!pSink && wantsJson(request.headers)) {
+        const std::string type = httpResponse.getContentType();
+        std::optional<std::string> problem;
+        if (!type.empty() && type != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_TYPE && !JsonBodyCheck::isJsonType(type))
+            problem = "Content-Type " + type + " where JSON was asked for";
+        else
+            problem = JsonBodyCheck::problem(attempt.body, limits.maxJsonDepth);
+        if (problem) {
+            attempt.error = TransportErrorKind::BadBody;
+            attempt.errorText = *problem + (problem->find("nested") != std::string::npos ? " (http_limits.max_json_depth)" : "");
+            attempt.body.clear();
+            keepForReuse(httpResponse);
+            return;
+        }
     }
     keepForReuse(httpResponse);
 }

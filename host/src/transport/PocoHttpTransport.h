@@ -20,6 +20,7 @@
 #include "plugins/ProviderManifest.h"
 #include "transport/Clock.h"
 #include "transport/HttpConnectionPool.h"
+#include "transport/HttpLimits.h"
 #include "transport/RandomSource.h"
 #include "transport/Redactor.h"
 #include "transport/RetryPolicy.h"
@@ -41,12 +42,25 @@ namespace jobhost::host {
 /// * Before each attempt it waits on the rate limiter (when set) and checks
 ///   cancellation; cancellation is also checked during every sleep.
 /// * A 2xx body streams into the BodySink when given (reset() is called
-///   before each attempt's body), else into HttpResponse::body (unbounded).
+///   before each attempt's body), else into HttpResponse::body, at most
+///   limits.maxBodyBytes (more: LimitExceeded, not retried).
 ///   Non-2xx bodies go to HttpResponse::body, truncated to errorBodyLimit.
 ///   A 2xx body shorter than its Content-Length counts as a connection reset.
+/// * One attempt may take limits.maxAttemptMs from connect to the last body
+///   byte (LimitExceeded, not retried): a body that never ends cannot hold
+///   the caller.
+/// * An in-memory 2xx body of a request that asked for JSON (Accept names
+///   json) must come with a JSON Content-Type (when it has one at all), be
+///   valid UTF-8 and nest at most limits.maxJsonDepth levels; else BadBody
+///   (not retried). The failure names the limit and its manifest key.
+/// * Responses pass ChaosHook point "http-response:<METHOD> <path>" (tests).
 /// * Retries per RetryPolicy: 408/429/5xx and retryable transport errors;
 ///   other statuses (incl. 3xx — redirects are not followed — and 4xx) are
-///   returned at once. The delay honours Retry-After (seconds or HTTP-date,
+///   returned at once. A non-idempotent request (POST, PATCH) is retried only
+///   when it certainly had no effect: a 429 or 503 answer, or a failure
+///   before the whole request was sent; a reset, timeout, truncated answer
+///   or other 5xx after sending is returned to the caller, which must find
+///   out whether the server acted (e.g. GET /import?importTemplateId=). The delay honours Retry-After (seconds or HTTP-date,
 ///   relative to the clock) and is slept on the injected clock.
 /// * The response describes the last attempt: its status, headers and error
 ///   body; or status 0 with transportError when that attempt got no
@@ -82,6 +96,8 @@ public:
         bool verifyCertificates = true;
         /// Extra CA file or directory (PEM) besides the system CAs; empty = system only.
         std::string caLocation;
+        /// Size, time and shape bounds of a response (manifest "http_limits").
+        HttpLimits limits;
         /// Bytes of a non-2xx body kept in HttpResponse::body.
         std::size_t errorBodyLimit = 64 * 1024;
         /// Sent unless the request sets its own User-Agent.

@@ -81,6 +81,8 @@ bool RetryPolicy::isRetryable(TransportErrorKind kind) {
     case TransportErrorKind::InvalidRequest:
     case TransportErrorKind::Aborted:
     case TransportErrorKind::Cancelled:
+    case TransportErrorKind::LimitExceeded:
+    case TransportErrorKind::BadBody:
     case TransportErrorKind::Other:
         return false;
     }
@@ -99,6 +101,8 @@ const char* RetryPolicy::describe(TransportErrorKind kind) {
     case TransportErrorKind::InvalidRequest: return "invalid request";
     case TransportErrorKind::Aborted: return "aborted by the body sink";
     case TransportErrorKind::Cancelled: return "cancelled";
+    case TransportErrorKind::LimitExceeded: return "response limit exceeded";
+    case TransportErrorKind::BadBody: return "unusable response body";
     case TransportErrorKind::Other: return "error";
     }
     return "error";

@@ -20,6 +20,9 @@ enum class TransportErrorKind : std::uint8_t {
     InvalidRequest,    ///< bad URL or unsupported scheme (not retryable)
     Aborted,           ///< the BodySink refused more data (not retryable)
     Cancelled,         ///< the caller cancelled (not retryable)
+    LimitExceeded,     ///< the response broke a limit: body size or attempt time (not retryable)
+    BadBody,           ///< a 2xx body that cannot be what was asked for: wrong Content-Type,
+                       ///< JSON nested too deep, invalid UTF-8 (not retryable)
     Other              ///< anything else (not retryable)
 };
 

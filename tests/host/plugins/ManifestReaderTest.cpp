@@ -68,7 +68,7 @@ void ManifestReaderTest::testRealPostupManifestPasses() {
 void ManifestReaderTest::testUnknownKeyIsRefused() {
     Object::Ptr d = postupCopy();
     d->set("colour", "blue");
-    CPPUNIT_ASSERT_EQUAL(postupPath() + ": colour: unknown key (allowed: abi, authorization_methods, concurrency, description, job_types, "
+    CPPUNIT_ASSERT_EQUAL(postupPath() + ": colour: unknown key (allowed: abi, authorization_methods, concurrency, description, http_limits, job_types, "
                                         "library, name, rate_limit, retry, streams, title, version)",
                          manifestError(d));
 }

@@ -6,16 +6,21 @@
 #include "CrashTest.h"
 
 #include <chrono>
+#include <fstream>
 #include <random>
+#include <sys/stat.h>
 #include <thread>
 
+#include <Poco/File.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
 #include "RuntimeEnvironment.h"
+#include "TempDirectory.h"
 #include "store/JobRepository.h"
+#include "store/Migrations.h"
 #include "store/RunRepository.h"
 #include "store/StreamRepository.h"
 
@@ -127,6 +132,72 @@ void CrashTest::testKillAtRandomInstantsThenFinish() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(0), done.duplicates);
     Poco::Data::Session session = env.pStore->openSession();
     for (const auto& run : host::RunRepository(session).list("slow", 20)) CPPUNIT_ASSERT(run.status == "ok" || run.status == "abandoned");
+}
+
+void CrashTest::testKillDuringFirstMigrationsLeavesAUsableOwnerOnlyStore() {
+    // Found by scripts/chaos (kill point "migration"): a first start killed
+    // inside the first migration left schema_migrations alone in the file, and
+    // every later start refused the store as "not a jobhost SQLite store";
+    // killed before its chmod, the store also stayed world-readable.
+    for (int n : {1, 2, 9, 14}) {
+        TempDirectory dir;
+        const std::string data = dir.file("data");
+        std::vector<std::string> args{"--data-dir", data, "--plugin-dir", RuntimeEnvironment::pluginDirectory, "--manifest-dir",
+                                      RuntimeEnvironment::manifestDirectory, "runs"};
+        Poco::Process::Env env{{"JOBHOST_CHAOS_KILL_AT", "migration:" + std::to_string(n)}};
+        Poco::Pipe out;
+        Poco::ProcessHandle killed = Poco::Process::launch(RuntimeEnvironment::jobhostExecutable, args, dir.path(), nullptr, &out, &out, env);
+        Poco::PipeInputStream in(out);
+        std::string output;
+        Poco::StreamCopier::copyToString(in, output);
+        const int code = killed.wait();
+        const std::string at = "migration:" + std::to_string(n);
+        CPPUNIT_ASSERT_MESSAGE(at + ": " + output, code != 0);
+        CPPUNIT_ASSERT_MESSAGE(at + ": " + output, output.find("jobhost chaos: SIGKILL at " + at) != std::string::npos);
+        const std::string file = data + "/jobhost.db";
+        CPPUNIT_ASSERT_MESSAGE(at, Poco::File(file).exists());
+        struct stat st {};
+        CPPUNIT_ASSERT_EQUAL(0, ::stat(file.c_str(), &st));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(at + ": store file mode", 0600, static_cast<int>(st.st_mode & 0777));
+
+        Poco::Pipe out2;
+        Poco::ProcessHandle again = Poco::Process::launch(RuntimeEnvironment::jobhostExecutable, args, dir.path(), nullptr, &out2, &out2);
+        Poco::PipeInputStream in2(out2);
+        std::string output2;
+        Poco::StreamCopier::copyToString(in2, output2);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(at + ", restart: " + output2, 0, again.wait());
+        CPPUNIT_ASSERT_EQUAL(host::Migrations::latest(), host::Store(file).schemaVersion());
+    }
+}
+
+void CrashTest::testKillWhileCreatingTheSecretKeyLeavesAUsableKey() {
+    // Found by scripts/chaos (kill point "secret-key"): killed between creating
+    // <data-dir>/secret.key and writing it, the first `apply` left an empty key
+    // file, and every later command refused it until someone deleted it.
+    TempDirectory dir;
+    const std::string data = dir.file("data");
+    const std::string config = dir.file("config.json");
+    std::ofstream(config) << RuntimeEnvironment::jobConfig("keyed", "emitter", "{}");
+    std::vector<std::string> args{"--data-dir", data, "--plugin-dir", RuntimeEnvironment::pluginDirectory, "--manifest-dir",
+                                  RuntimeEnvironment::manifestDirectory, "apply", config};
+    ::unsetenv("JOBHOST_SECRET_KEY");
+    auto launch = [&](const Poco::Process::Env& env) {
+        Poco::Pipe out;
+        Poco::ProcessHandle handle = Poco::Process::launch(RuntimeEnvironment::jobhostExecutable, args, dir.path(), nullptr, &out, &out, env);
+        Poco::PipeInputStream in(out);
+        Child child;
+        Poco::StreamCopier::copyToString(in, child.output);
+        child.exitCode = handle.wait();
+        return child;
+    };
+    Child killed = launch({{"FX_TOKEN", RuntimeEnvironment::Canary}, {"JOBHOST_CHAOS_KILL_AT", "secret-key:1"}});
+    CPPUNIT_ASSERT_MESSAGE(killed.output, killed.exitCode != 0);
+    CPPUNIT_ASSERT_MESSAGE(killed.output, killed.output.find("jobhost chaos: SIGKILL at secret-key:1") != std::string::npos);
+    Child again = launch({{"FX_TOKEN", RuntimeEnvironment::Canary}});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(again.output, 0, again.exitCode);
+    Child unchanged = launch({{"FX_TOKEN", RuntimeEnvironment::Canary}});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(unchanged.output, 0, unchanged.exitCode);
+    CPPUNIT_ASSERT_MESSAGE(unchanged.output, unchanged.output.find("unchanged") != std::string::npos); // the sealed secret still opens
 }
 
 } // namespace jobhost::tests

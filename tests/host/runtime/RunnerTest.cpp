@@ -252,4 +252,28 @@ void RunnerTest::testCancelCheckpointsAndResumes() {
     CPPUNIT_ASSERT_EQUAL(Poco::Int64(10), host::StreamRepository(session).count("runtime_events"));
 }
 
+void RunnerTest::testProfilesFollowEveryOkImportRunEvenWithoutNewRecords() {
+    // Found by scripts/chaos: an import killed after committing records (or
+    // killed while building profiles) was finished by a run that wrote no new
+    // records, and afterImportRun only followed runs that wrote some — the
+    // committed records never reached profiles, audiences or exports.
+    RuntimeEnvironment env;
+    env.apply(RuntimeEnvironment::jobConfig("e", "emitter", R"({"count": 6, "checkpoint_every": 3})"));
+    std::vector<host::RunCounters> synced;
+    env.pServices->afterImportRun = [&](const host::RunResult& run) { synced.push_back(run.counters); };
+    host::RunResult first = host::JobRunner(*env.pServices).run("e", "manual", nullptr, {});
+    CPPUNIT_ASSERT_EQUAL(std::string("ok"), first.status);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), synced.size());
+    // Everything is committed already: the next ok run writes nothing and must still sync.
+    host::RunResult second = host::JobRunner(*env.pServices).run("e", "manual", nullptr, {});
+    CPPUNIT_ASSERT_EQUAL(std::string("ok"), second.status);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), static_cast<std::int64_t>(second.counters.written));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), synced.size());
+    // A failed run that wrote nothing does not sync.
+    env.apply(RuntimeEnvironment::jobConfig("f", "always_fail", "{}"));
+    host::RunResult failed = host::JobRunner(*env.pServices).run("f", "manual", nullptr, {});
+    CPPUNIT_ASSERT(failed.status != "ok");
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), synced.size());
+}
+
 } // namespace jobhost::tests

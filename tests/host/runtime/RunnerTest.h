@@ -18,6 +18,7 @@ class RunnerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testAbandonedRunsMarkedAndRescheduled);
     CPPUNIT_TEST(testIntervalMeasuredFromRunEnd);
     CPPUNIT_TEST(testCancelCheckpointsAndResumes);
+    CPPUNIT_TEST(testProfilesFollowEveryOkImportRunEvenWithoutNewRecords);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -31,6 +32,7 @@ public:
     void testAbandonedRunsMarkedAndRescheduled();
     void testIntervalMeasuredFromRunEnd();
     void testCancelCheckpointsAndResumes();
+    void testProfilesFollowEveryOkImportRunEvenWithoutNewRecords();
 };
 
 } // namespace jobhost::tests

@@ -4,6 +4,7 @@
 
 #include "CliRuntimeTest.h"
 #include "CrashTest.h"
+#include "DiskFaultTest.h"
 #include "RunnerTest.h"
 
 namespace jobhost::tests {
@@ -13,6 +14,7 @@ CppUnit::Test* runtimeTestSuite() {
     suite->addTest(RunnerTest::suite());
     suite->addTest(CliRuntimeTest::suite());
     suite->addTest(CrashTest::suite());
+    suite->addTest(DiskFaultTest::suite());
     return suite;
 }
 

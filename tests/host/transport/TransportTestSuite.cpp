@@ -3,6 +3,7 @@
 #include <cppunit/TestSuite.h>
 
 #include "ClockTest.h"
+#include "HostileResponseTest.h"
 #include "PocoHttpTransportTest.h"
 #include "RedactorTest.h"
 #include "RetryPolicyTest.h"
@@ -17,6 +18,7 @@ CppUnit::Test* transportTestSuite() {
     suite->addTest(RedactorTest::suite());
     suite->addTest(TokenBucketTest::suite());
     suite->addTest(PocoHttpTransportTest::suite());
+    suite->addTest(HostileResponseTest::suite());
     return suite;
 }
 

@@ -76,6 +76,17 @@ void AdminHandler::handle(HttpExchange& ex) {
   } else if (what == "reset-lockouts" && (m == "POST" || m == "PUT") && seg.size() == 2) {
     _auth.resetLockouts();
     ex.sendJson(200, "{\"status\":\"ok\"}");
+  } else if (what == "import-rows" && m == "GET" && seg.size() == 2) {
+    JsonWriter w;
+    w.beginArray();
+    for (const auto& k : _state.keptImports()) {
+      w.beginObject().field("importId", k.importId).field("importTemplateId", k.importTemplateId).field("templateType", k.templateType);
+      w.key("rows").beginArray();
+      for (const auto& row : k.rows) w.value(row);
+      w.endArray().endObject();
+    }
+    w.endArray();
+    ex.sendJson(200, w.str());
   } else if (what == "imports" && m == "GET" && seg.size() == 2) {
     JsonWriter w;
     w.beginArray();

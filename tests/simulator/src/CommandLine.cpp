@@ -40,12 +40,15 @@ Serves a simulated PostUp API on HOST:PORT and prints
   --now TIME                freeze the clock (any PostUp date format, or @EPOCH)
   --import-delay-ms N       import OPEN -> DONE delay (default 2000)
   --import-polls N          or DONE on the N-th status poll (default 0 = off)
+  --keep-import-rows        keep every POST /import row for GET /_sim/import-rows
   --user LOGIN:PASSWORD:PRIV[,PRIV...]
                             add a user; the first --user replaces the default users
   --fault SPEC              add a fault rule, e.g.
                             "kind=error,route=GET /api/list,rate=0.5,limit=3,after=0"
-                            kinds: error throttle latency reset truncate;
+                            kinds: error throttle latency reset truncate, and hostile
+                            200 answers: huge endless content-type deep utf8;
                             keys: route rate after limit latencyMs retryAfter retryAfterFormat(seconds|date)
+                            size (huge: bytes, deep: nesting levels)
   --faults-file PATH        load fault settings JSON (same shape as GET /_sim/faults)
   --slow-import-ms N        extra delay for every import (fault)
   --fault-seed N            seed for fault draws (default: data seed)
@@ -69,6 +72,7 @@ CommandLine::Result CommandLine::parse(const std::vector<std::string>& args) {
       std::string flag = args[i], value;
       bool hasValue = false;
       if (flag == "-h" || flag == "--help") { r.help = true; continue; }
+      if (flag == "--keep-import-rows") { o.keepImportRows = true; continue; }
       if (flag.rfind("--", 0) != 0) throw std::invalid_argument("unexpected argument '" + flag + "'");
       if (auto eq = flag.find('='); eq != std::string::npos) {
         value = flag.substr(eq + 1);

@@ -15,6 +15,11 @@ const char* FaultRule::kindName(FaultKind kind) {
   case FaultKind::Latency: return "latency";
   case FaultKind::Reset: return "reset";
   case FaultKind::Truncate: return "truncate";
+  case FaultKind::HugeBody: return "huge";
+  case FaultKind::EndlessBody: return "endless";
+  case FaultKind::WrongContentType: return "content-type";
+  case FaultKind::DeepJson: return "deep";
+  case FaultKind::InvalidUtf8: return "utf8";
   }
   return "?";
 }
@@ -26,6 +31,11 @@ bool FaultRule::parseKind(const std::string& text, FaultKind& kind) {
   else if (t == "latency") kind = FaultKind::Latency;
   else if (t == "reset") kind = FaultKind::Reset;
   else if (t == "truncate") kind = FaultKind::Truncate;
+  else if (t == "huge") kind = FaultKind::HugeBody;
+  else if (t == "endless") kind = FaultKind::EndlessBody;
+  else if (t == "content-type") kind = FaultKind::WrongContentType;
+  else if (t == "deep") kind = FaultKind::DeepJson;
+  else if (t == "utf8") kind = FaultKind::InvalidUtf8;
   else return false;
   return true;
 }
@@ -68,6 +78,7 @@ FaultDecision FaultInjector::decide(const std::string& method, const std::string
       d.kind = rule.kind;
       d.retryAfterSeconds = rule.retryAfterSeconds;
       d.retryAfterHttpDate = rule.retryAfterHttpDate;
+      d.size = rule.size;
     }
   }
   return d;

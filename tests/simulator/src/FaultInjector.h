@@ -17,6 +17,7 @@ struct FaultDecision {
   std::optional<FaultKind> kind;
   int retryAfterSeconds = 0;
   bool retryAfterHttpDate = false;
+  long long size = 0; ///< FaultRule::size of the deciding rule
 };
 
 /// Evaluates the rules in order under a mutex, so decisions are deterministic

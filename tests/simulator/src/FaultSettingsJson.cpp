@@ -29,6 +29,7 @@ std::string FaultSettingsJson::toJson(const FaultSettings& s) {
         .field("latencyMs", r.latencyMs)
         .field("retryAfterSeconds", r.retryAfterSeconds)
         .field("retryAfterFormat", r.retryAfterHttpDate ? "date" : "seconds")
+        .field("size", static_cast<std::int64_t>(r.size))
         .field("matched", r.matched)
         .field("fired", r.fired)
         .endObject();
@@ -40,7 +41,7 @@ std::string FaultSettingsJson::toJson(const FaultSettings& s) {
 namespace {
 void checkRule(const FaultRule& r) {
   if (!(r.rate >= 0.0 && r.rate <= 1.0)) throw std::invalid_argument("fault rate must be between 0 and 1");
-  if (r.latencyMs < 0 || r.retryAfterSeconds < 0 || r.after < 0 || r.limit < -1)
+  if (r.latencyMs < 0 || r.retryAfterSeconds < 0 || r.after < 0 || r.limit < -1 || r.size < 0)
     throw std::invalid_argument("fault numbers must not be negative");
 }
 } // namespace
@@ -66,7 +67,8 @@ FaultSettings FaultSettingsJson::fromJson(const std::string& json) {
         JsonInput r(item.extract<Poco::JSON::Object::Ptr>());
         FaultRule rule;
         if (!FaultRule::parseKind(r.getString("kind").value_or(""), rule.kind))
-          throw std::invalid_argument("rule kind must be error, throttle, latency, reset or truncate");
+          throw std::invalid_argument("rule kind must be error, throttle, latency, reset, truncate, huge, endless, "
+                                      "content-type, deep or utf8");
         rule.route = r.getString("route").value_or("*");
         if (r.has("rate")) {
           auto rate = r.getString("rate");
@@ -77,6 +79,7 @@ FaultSettings FaultSettingsJson::fromJson(const std::string& json) {
         rule.latencyMs = static_cast<int>(r.getInt("latencyMs").value_or(0));
         rule.retryAfterSeconds = static_cast<int>(r.getInt("retryAfterSeconds").value_or(1));
         rule.retryAfterHttpDate = Poco::icompare(r.getString("retryAfterFormat").value_or("seconds"), "date") == 0;
+        rule.size = r.getInt("size").value_or(0);
         checkRule(rule);
         s.rules.push_back(rule);
       }
@@ -113,6 +116,7 @@ FaultRule FaultSettingsJson::parseSpec(const std::string& spec) {
       else if (key == "latencyms" || key == "latency") rule.latencyMs = Poco::NumberParser::parse(value);
       else if (key == "retryafter" || key == "retryafterseconds") rule.retryAfterSeconds = Poco::NumberParser::parse(value);
       else if (key == "retryafterformat") rule.retryAfterHttpDate = Poco::icompare(value, "date") == 0;
+      else if (key == "size") rule.size = Poco::NumberParser::parse64(value);
       else throw std::invalid_argument("unknown fault spec key: " + key);
     } catch (const Poco::SyntaxException&) {
       throw std::invalid_argument("bad number in fault spec: " + part);

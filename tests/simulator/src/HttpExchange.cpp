@@ -111,6 +111,16 @@ std::ostream& HttpExchange::beginStream(int status, const std::string& contentTy
   return *_pStream;
 }
 
+std::ostream& HttpExchange::beginFixed(int status, const std::string& contentType, std::int64_t length) {
+  _status = status;
+  _sent = true;
+  _response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  _response.setContentType(contentType);
+  _response.setContentLength64(length);
+  _pStream = &_response.send();
+  return *_pStream;
+}
+
 void HttpExchange::abortStream() {
   if (_pStream) _pStream->flush();
   _response.setKeepAlive(false);

@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -41,6 +42,8 @@ public:
   void sendError(const ApiError& error);
   /// Starts a chunked response and returns its stream.
   std::ostream& beginStream(int status, const std::string& contentType);
+  /// Starts a response of exactly `length` bytes (Content-Length) and returns its stream.
+  std::ostream& beginFixed(int status, const std::string& contentType, std::int64_t length);
   /// Ends a truncated stream: flushes, half-closes the socket and drops keep-alive.
   void abortStream();
   /// Closes the connection with a TCP RST; nothing is sent.

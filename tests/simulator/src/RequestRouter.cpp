@@ -34,8 +34,8 @@ std::int64_t wallMillis() {
 } // namespace
 
 RequestRouter::RequestRouter(SimState& state, FaultInjector& faults, ApiHandler& api, ReportHandler& reports,
-                             AdminHandler& admin)
-    : _state(state), _faults(faults), _api(api), _reports(reports), _admin(admin) {}
+                             AdminHandler& admin, const std::atomic<bool>& stopping)
+    : _state(state), _faults(faults), _api(api), _reports(reports), _admin(admin), _hostile(stopping) {}
 
 Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
   return new Adapter(*this);
@@ -70,6 +70,8 @@ void RequestRouter::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::H
         ex.sendJson(429, ApiError(429, "Too many requests").body());
       } else if (d.kind == FaultKind::Reset) {
         ex.resetConnection();
+      } else if (d.kind && HostileResponder::handles(*d.kind)) {
+        _hostile.respond(ex, *d.kind, d.size);
       } else {
         if (d.kind == FaultKind::Truncate) ex.setTruncate(true);
         if (!seg.empty() && seg[0] == "api") _api.handle(ex);

@@ -5,9 +5,11 @@
 #include "AdminHandler.h"
 #include "ApiHandler.h"
 #include "FaultInjector.h"
+#include "HostileResponder.h"
 #include "ReportHandler.h"
 #include "SimState.h"
 
+#include <atomic>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 namespace jobhost::sim {
@@ -18,7 +20,9 @@ namespace jobhost::sim {
 /// records mutating calls. Thread-safe; owned by the HTTPServer.
 class RequestRouter : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-  RequestRouter(SimState& state, FaultInjector& faults, ApiHandler& api, ReportHandler& reports, AdminHandler& admin);
+  /// `stopping` (owned by the server) ends hostile endless bodies when the server stops.
+  RequestRouter(SimState& state, FaultInjector& faults, ApiHandler& api, ReportHandler& reports, AdminHandler& admin,
+                const std::atomic<bool>& stopping);
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
   /// Serves one request; never throws.
   void dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
@@ -29,6 +33,7 @@ private:
   ApiHandler& _api;
   ReportHandler& _reports;
   AdminHandler& _admin;
+  HostileResponder _hostile;
 };
 
 } // namespace jobhost::sim

@@ -719,6 +719,7 @@ ImportJob SimState::createImport(std::int64_t templateId, std::vector<std::strin
   job.sendTemplateId = sendTemplateId;
   job.due = std::chrono::steady_clock::now() + std::chrono::milliseconds(delayMs);
   job.totalRecords = static_cast<std::int64_t>(job.rows.size());
+  if (_options.keepImportRows) _keptImports.push_back({job.importId, templateId, t->second.type, job.rows});
   ImportJob copy = job;
   copy.rows.clear();
   _imports[job.importId] = std::move(job);
@@ -737,6 +738,11 @@ std::optional<ImportJob> SimState::pollImport(std::int64_t id) {
   ImportJob copy = job;
   copy.rows.clear();
   return copy;
+}
+
+std::vector<SimState::KeptImport> SimState::keptImports() const {
+  SharedLock lock(_mutex);
+  return _keptImports;
 }
 
 std::vector<ImportJob> SimState::imports() const {

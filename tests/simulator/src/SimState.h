@@ -101,6 +101,15 @@ public:
   /// Status of one import (counts a poll and may complete it); empty when unknown.
   std::optional<ImportJob> pollImport(std::int64_t id);
   std::vector<ImportJob> imports() const;
+  /// Rows of every import ever created, in creation order (empty unless
+  /// options().keepImportRows): importId, template id and type, rows.
+  struct KeptImport {
+    std::int64_t importId = 0;
+    std::int64_t importTemplateId = 0;
+    std::string templateType;
+    std::vector<std::string> rows;
+  };
+  std::vector<KeptImport> keptImports() const;
   /// Completes every import whose time has come; returns how many.
   int processDueImports();
 
@@ -152,6 +161,7 @@ private:
   std::map<std::int64_t, MailingRecord> _mailings;
   std::map<std::int64_t, ImportTemplateRecord> _templates;
   std::map<std::int64_t, ImportJob> _imports;
+  std::vector<KeptImport> _keptImports;
 
   std::unordered_map<std::int64_t, RecipientRecord> _recipientOverlay;
   std::unordered_map<std::string, std::int64_t> _addressIndex;   ///< lower-case address -> id (overlay only)

@@ -17,6 +17,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/URI.h>
 
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <stdexcept>
@@ -41,6 +42,7 @@ struct SimulatorServer::Impl {
   mutable std::mutex mutex;
   std::unique_ptr<Poco::Net::HTTPServer> pServer;
   std::uint16_t port = 0;
+  std::atomic<bool> stopping{false};
 };
 
 SimulatorServer::SimulatorServer(SimulatorOptions options) : _pImpl(std::make_unique<Impl>(std::move(options))) {}
@@ -63,7 +65,9 @@ void SimulatorServer::start() {
     params->setKeepAliveTimeout(Poco::Timespan(10, 0));
     params->setTimeout(Poco::Timespan(30, 0));
     _pImpl->port = socket.address().port();
-    auto* router = new RequestRouter(_pImpl->state, _pImpl->faults, _pImpl->api, _pImpl->reports, _pImpl->admin);
+    _pImpl->stopping = false;
+    auto* router = new RequestRouter(_pImpl->state, _pImpl->faults, _pImpl->api, _pImpl->reports, _pImpl->admin,
+                                     _pImpl->stopping);
     _pImpl->pServer = std::make_unique<Poco::Net::HTTPServer>(router, socket, params);
     _pImpl->pServer->start();
   } catch (const Poco::Exception& e) {
@@ -82,6 +86,7 @@ void SimulatorServer::stop() {
     server = std::move(_pImpl->pServer);
   }
   if (server) {
+    _pImpl->stopping = true;
     server->stopAll(true);
     server.reset();
   }

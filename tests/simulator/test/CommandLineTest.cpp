@@ -79,6 +79,20 @@ void CommandLineTest::testUsersAndFaults() {
   CPPUNIT_ASSERT_EQUAL(9, f.retryAfterSeconds);
   CPPUNIT_ASSERT(f.retryAfterHttpDate);
   CPPUNIT_ASSERT_EQUAL(40, r.options.faults.rules.at(1).latencyMs);
+
+  // Hostile answers and the ground-truth switch for imported rows.
+  auto h = CommandLine::parse({"--fault", "kind=huge,route=GET /api/list,size=4096", "--fault", "kind=endless", "--fault",
+                               "kind=content-type", "--fault", "kind=deep,size=500", "--fault", "kind=utf8", "--keep-import-rows"});
+  CPPUNIT_ASSERT_EQUAL_MESSAGE(h.error, std::string(), h.error);
+  const auto& rules = h.options.faults.rules;
+  CPPUNIT_ASSERT_EQUAL(std::size_t(5), rules.size());
+  CPPUNIT_ASSERT(rules[0].kind == FaultKind::HugeBody && rules[0].size == 4096);
+  CPPUNIT_ASSERT(rules[1].kind == FaultKind::EndlessBody);
+  CPPUNIT_ASSERT(rules[2].kind == FaultKind::WrongContentType);
+  CPPUNIT_ASSERT(rules[3].kind == FaultKind::DeepJson && rules[3].size == 500);
+  CPPUNIT_ASSERT(rules[4].kind == FaultKind::InvalidUtf8);
+  CPPUNIT_ASSERT(h.options.keepImportRows);
+  CPPUNIT_ASSERT(!CommandLine::parse({"--fault", "kind=huge,size=-1"}).error.empty());
 }
 
 void CommandLineTest::testExecutable() {

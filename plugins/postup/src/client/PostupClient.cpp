@@ -380,6 +380,13 @@ ImportStatus PostupClient::importStatus(std::int64_t importId) const {
     return toImportStatus(*requireObject(getJson("/import/" + std::to_string(importId)), "import"));
 }
 
+std::vector<ImportStatus> PostupClient::importsOfTemplate(std::int64_t importTemplateId) const {
+    std::vector<ImportStatus> out;
+    forEachObject(getJson("/import?importTemplateId=" + std::to_string(importTemplateId)), "import",
+                  [&](const Object& o) { out.push_back(toImportStatus(o)); });
+    return out;
+}
+
 void PostupClient::setSubscription(std::int64_t recipientId, std::int64_t listId, const std::string& status) const {
     Object body;
     body.set("recipientId", Poco::Int64(recipientId));

@@ -79,6 +79,8 @@ public:
     ImportStatus startImport(std::int64_t importTemplateId, const std::vector<std::string>& rows) const;
     /// GET /import/{id}.
     ImportStatus importStatus(std::int64_t importId) const;
+    /// GET /import?importTemplateId= — the imports of one template.
+    std::vector<ImportStatus> importsOfTemplate(std::int64_t importTemplateId) const;
     /// POST /listsubscription {recipientId, listId, status} (NORMAL or UNSUB).
     void setSubscription(std::int64_t recipientId, std::int64_t listId, const std::string& status) const;
 

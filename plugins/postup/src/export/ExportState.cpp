@@ -28,6 +28,7 @@ ExportState ExportState::parse(const std::string& text) {
         s.templateListId = JsonFields::integer(*o, "templateListId").value_or(0);
         s.unsubTemplateId = JsonFields::integer(*o, "unsubTemplateId").value_or(0);
         s.unsubTemplateListId = JsonFields::integer(*o, "unsubTemplateListId").value_or(0);
+        s.lastImportId = JsonFields::integer(*o, "lastImportId").value_or(0);
         if (auto partial = o->getObject("partialTemplates"))
             for (const auto& [columns, id] : *partial)
                 if (id.convert<Poco::Int64>() > 0) s.partialTemplates[columns] = id.convert<Poco::Int64>();
@@ -35,9 +36,12 @@ ExportState ExportState::parse(const std::string& text) {
             PendingImport pending;
             pending.importId = JsonFields::integer(p, "importId").value_or(0);
             pending.startedAtMs = JsonFields::integer(p, "startedAtMs").value_or(0);
+            pending.templateId = JsonFields::integer(p, "templateId").value_or(0);
+            pending.rowCount = JsonFields::integer(p, "rowCount").value_or(0);
+            pending.afterImportId = JsonFields::integer(p, "afterImportId").value_or(0);
             if (auto ids = p.getArray("itemIds"))
                 for (std::size_t i = 0; i < ids->size(); ++i) pending.itemIds.push_back(ids->get(static_cast<unsigned>(i)).convert<Poco::Int64>());
-            if (pending.importId > 0) s.pendingImports.push_back(std::move(pending));
+            if (pending.importId > 0 || (pending.templateId > 0 && pending.rowCount > 0)) s.pendingImports.push_back(std::move(pending));
         };
         if (auto p = o->getObject("pendingImport")) readPending(*p); // version 1
         if (auto list = o->getArray("pendingImports"))
@@ -77,10 +81,16 @@ std::string ExportState::toJson() const {
             for (auto id : pending.itemIds) ids->add(Poco::Int64(id));
             p->set("itemIds", ids);
             p->set("startedAtMs", Poco::Int64(pending.startedAtMs));
+            if (pending.templateId > 0) {
+                p->set("templateId", Poco::Int64(pending.templateId));
+                p->set("rowCount", Poco::Int64(pending.rowCount));
+                p->set("afterImportId", Poco::Int64(pending.afterImportId));
+            }
             list->add(p);
         }
         o.set("pendingImports", list);
     }
+    if (lastImportId > 0) o.set("lastImportId", Poco::Int64(lastImportId));
     std::ostringstream out;
     Poco::JSON::Stringifier::stringify(o, out);
     return out.str();

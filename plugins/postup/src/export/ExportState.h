@@ -11,13 +11,19 @@
 
 namespace jobhost::plugins::postup {
 
-/// An import that was started (POST /import answered) but whose result has
-/// not been handed back to the host yet. Saved before the first poll, so a
-/// crash after the POST resumes polling it instead of importing again.
+/// An import whose result has not been handed back to the host yet. Saved
+/// BEFORE the POST /import with importId 0 (an intent: the template, the row
+/// count and the newest import id known before it), and again with the
+/// import id once PostUp answered. A crash (or a lost answer) between the two
+/// finds the import among GET /import?importTemplateId= — the first one newer
+/// than afterImportId with rowCount records — instead of importing twice.
 struct PendingImport {
-    std::int64_t importId = 0;
+    std::int64_t importId = 0;         ///< 0 = POST sent (or about to be), answer not recorded
     std::vector<std::int64_t> itemIds; ///< host outbox ids of the rows, in row order
     std::int64_t startedAtMs = 0;
+    std::int64_t templateId = 0;       ///< the template the rows went through
+    std::int64_t rowCount = 0;
+    std::int64_t afterImportId = 0;    ///< ExportState::lastImportId when the POST was sent
 };
 
 /// The export job's durable state, stored as JSON text:
@@ -25,7 +31,8 @@ struct PendingImport {
 ///   "templateColumns":"Recips.ADDRESS,...","templateListId":12,
 ///   "partialTemplates":{"Recips.ADDRESS,Demographics.FirstName":9},
 ///   "unsubTemplateId":8,"unsubTemplateListId":12,
-///   "pendingImports":[{"importId":5012,"itemIds":[1,2],"startedAtMs":...}]}`.
+///   "pendingImports":[{"importId":5012,"itemIds":[1,2],"startedAtMs":...,
+///     "templateId":7,"rowCount":2,"afterImportId":5011}],"lastImportId":5012}`.
 /// Version 1 kept one `"pendingImport"` object; parse() still reads it.
 /// Unknown members are ignored, missing ones are empty. Plain value.
 struct ExportState {
@@ -42,6 +49,8 @@ struct ExportState {
     std::map<std::string, std::int64_t> partialTemplates;
     /// Imports of the last delivery (one per column set), oldest first.
     std::vector<PendingImport> pendingImports;
+    /// The newest import id this job has started (PostUp's ids grow).
+    std::int64_t lastImportId = 0;
 
     /// Parses state text; empty or unparsable text gives the empty state
     /// (a corrupt state only costs a re-lookup of list and template).

@@ -267,24 +267,59 @@ std::optional<ImportStatus> PostupExportJob::startImport(const PostupClient& cli
                                                          const ImportTemplateBuilder& columns, const Addressed& items,
                                                          const std::vector<std::string>& rows) {
     const bool full = columns.columnNames() == _prepared->builder.columnNames();
+    // The intent goes to the state before the POST: if the answer is lost (a
+    // crash, a reset or truncated response after PostUp took the rows), the
+    // next attempt finds this import instead of sending the rows twice.
+    auto post = [&](std::int64_t templateId) {
+        PendingImport intent;
+        intent.startedAtMs = context.nowMs();
+        intent.templateId = templateId;
+        intent.rowCount = static_cast<std::int64_t>(rows.size());
+        intent.afterImportId = state.lastImportId;
+        for (const auto& [id, address] : items) intent.itemIds.push_back(id);
+        state.pendingImports.push_back(intent);
+        if (!saveState(context, state)) {
+            state.pendingImports.pop_back();
+            throw PostupException(ApiErrorKind::Transport, 0, "the host refused to store the export state before POST /import");
+        }
+        try {
+            return client.startImport(templateId, rows);
+        } catch (const PostupException& e) {
+            const bool answerLost = e.kind() == ApiErrorKind::Transport || e.kind() == ApiErrorKind::Server;
+            if (answerLost)
+                if (auto found = findStartedImport(client, intent)) {
+                    context.logger().info("POST /import lost its answer; PostUp has it as import " + std::to_string(found->importId));
+                    return *found;
+                }
+            state.pendingImports.pop_back(); // PostUp has no such import
+            saveState(context, state);
+            throw;
+        }
+    };
     ImportStatus started;
     try {
-        started = client.startImport(templateFor(client, context, state, columns), rows);
+        started = post(templateFor(client, context, state, columns));
     } catch (const PostupException& e) {
         if (e.kind() != ApiErrorKind::NotFound) throw;
         // The template vanished: create it again and retry once.
         if (full) _prepared->templateId = ensureTemplate(client, context, _prepared->builder, _prepared->listId, state, true);
         else state.partialTemplates.erase(columns.columnNames());
-        started = client.startImport(templateFor(client, context, state, columns), rows);
+        started = post(templateFor(client, context, state, columns));
     }
-    PendingImport pending;
-    pending.importId = started.importId;
-    pending.startedAtMs = context.nowMs();
-    for (const auto& [id, address] : items) pending.itemIds.push_back(id);
-    state.pendingImports.push_back(pending);
+    state.pendingImports.back().importId = started.importId;
+    state.lastImportId = std::max(state.lastImportId, started.importId);
     saveState(context, state); // before polling: a crash from here on resumes this import
     if (started.status == "DONE") return started;
     return waitForImport(client, context, started.importId);
+}
+
+std::optional<ImportStatus> PostupExportJob::findStartedImport(const PostupClient& client, const PendingImport& pending) {
+    std::optional<ImportStatus> found;
+    for (const auto& import : client.importsOfTemplate(pending.templateId))
+        if (import.importId > pending.afterImportId && import.totalRecords == pending.rowCount &&
+            (!found || import.importId < found->importId))
+            found = import;
+    return found;
 }
 
 void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const std::vector<ImportRow>& rows,
@@ -293,8 +328,20 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
     std::unordered_map<std::int64_t, std::size_t> position;
     for (std::size_t i = 0; i < rows.size(); ++i) position[rows[i].itemId] = i;
     std::vector<bool> covered(rows.size(), false);
-    const std::vector<PendingImport> pendings = state.pendingImports;
-    for (const auto& pending : pendings) {
+    std::vector<PendingImport> pendings = state.pendingImports;
+    // Imports resumed for items of this batch stay in the state: the host
+    // has not recorded their results yet, and a crash before it does sends
+    // this batch once more (found by scripts/chaos, kill point export-results).
+    std::vector<PendingImport> kept;
+    for (auto& pending : pendings) {
+        if (pending.importId == 0) {
+            // Sent before a crash, answer never recorded: did PostUp take it?
+            auto found = findStartedImport(client, pending);
+            if (!found) continue; // no: its rows are sent again below
+            pending.importId = found->importId;
+            state.lastImportId = std::max(state.lastImportId, found->importId);
+            context.logger().info("found PostUp import " + std::to_string(found->importId) + " sent before a restart");
+        }
         Addressed resumed;
         for (auto id : pending.itemIds)
             if (auto it = position.find(id); it != position.end()) {
@@ -316,6 +363,7 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
                 context.logger().info("resumed PostUp import " + std::to_string(pending.importId) + " for " +
                                       std::to_string(resumed.size()) + " items delivered before a restart");
                 attribute(client, *status, pending.itemIds.size(), resumed, results);
+                kept.push_back(pending);
             }
         } catch (const PostupException& e) {
             if (e.kind() != ApiErrorKind::NotFound) throw;
@@ -323,7 +371,7 @@ void PostupExportJob::importRows(const PostupClient& client, sdk::ExportContext&
             for (const auto& [id, address] : resumed) covered[position[id]] = false;
         }
     }
-    state.pendingImports.clear();
+    state.pendingImports = kept;
 
     // One import per column set, in the order the sets first appear.
     std::vector<std::string> order;

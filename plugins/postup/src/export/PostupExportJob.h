@@ -124,6 +124,10 @@ private:
     std::optional<ImportStatus> startImport(const PostupClient& client, sdk::ExportContext& context, ExportState& state,
                                             const ImportTemplateBuilder& columns, const Addressed& items,
                                             const std::vector<std::string>& rows);
+    /// The import `pending` (an intent without import id) created, found by
+    /// its template, the newest import id before it and its row count;
+    /// nullopt when PostUp has no such import (the POST never arrived).
+    static std::optional<ImportStatus> findStartedImport(const PostupClient& client, const PendingImport& pending);
     void importRows(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const std::vector<ImportRow>& rows,
                     Results& results);
     void unsubscribe(const PostupClient& client, sdk::ExportContext& context, ExportState& state, const Addressed& exits,

@@ -50,6 +50,9 @@ struct SimulatorOptions {
 
   int importDelayMs = 2000;            ///< OPEN -> DONE after this delay ...
   int importPollsToDone = 0;           ///< ... or on this poll of GET /import/{id} (0 = off)
+  /// Keep every imported row for GET /_sim/import-rows (ground truth of what
+  /// POST /import received; costs memory, so off by default).
+  bool keepImportRows = false;
 
   FaultSettings faults;
 };
