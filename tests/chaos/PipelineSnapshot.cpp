@@ -4,12 +4,15 @@
 
 #include "SimulatorProcess.h"
 
+#include "profiles/ProfileCodec.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <stdexcept>
 #include <vector>
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -17,6 +20,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Nullable.h>
 
 namespace jobhost::chaos {
 namespace {
@@ -94,9 +98,22 @@ PipelineSnapshot PipelineSnapshot::capture(const std::string& storeFile, const S
         // canonical profile of every profile id, then identity keys per canonical profile
         std::map<std::string, std::string> canonical;
         std::map<std::string, std::string> json;
-        for (const auto& r : rows(session, "SELECT id, canonical_id, profile_json FROM profiles")) {
-            canonical[r[0]] = r[1];
-            if (r[2] != "\\N") json[r[0]] = normalized(r[2]);
+        {
+            // Profiles are stored as ProfileCodec bytes: compare their exact
+            // JSON form (toJson round-trips every bit the codec stores), where
+            // the snapshot epochs can be normalised like everywhere else.
+            std::vector<Poco::Int64> ids, canonicals;
+            std::vector<Poco::Nullable<Poco::Data::BLOB>> stored;
+            session << "SELECT id, canonical_id, profile_json FROM profiles", Poco::Data::Keywords::into(ids),
+                Poco::Data::Keywords::into(canonicals), Poco::Data::Keywords::into(stored), Poco::Data::Keywords::now;
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                const std::string id = std::to_string(ids[i]);
+                canonical[id] = std::to_string(canonicals[i]);
+                if (stored[i].isNull()) continue;
+                const auto& blob = stored[i].value();
+                const std::string bytes(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
+                json[id] = normalized(jobhost::host::profiles::ProfileCodec::decode(bytes).toJson());
+            }
         }
         auto root = [&](std::string id) {
             for (int hops = 0; hops < 64; ++hops) {
