@@ -73,9 +73,16 @@ void AudienceService::reload()
 void AudienceService::enqueueAll(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
                                  const std::string& profileJson)
 {
-    OutboxRepository outbox(_session);
+    std::vector<OutboxRepository::Entry> queued;
+    queueFor(subscriptions, change, profileJson, queued);
+    OutboxRepository(_session).enqueueAll(queued);
+}
+
+void AudienceService::queueFor(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
+                               const std::string& profileJson, std::vector<OutboxRepository::Entry>& queued)
+{
     for (const auto& s : subscriptions)
-        if (s.audience == change.audience) outbox.enqueue(s.job, change, profileJson);
+        if (s.audience == change.audience) queued.push_back({s.job, change, profileJson});
 }
 
 void AudienceService::profilesChanged(Poco::Data::Session& session, const std::vector<profiles::ProfileChange>& changes,
@@ -133,7 +140,7 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
                 removed.push_back({change.audience, c.profile, now});
             }
             events.emplace_back(change, cause);
-            for (const auto& s : subscriptions)
+            for (const auto& s : subscriptions) // json() only when an export follows the audience
                 if (s.audience == change.audience) queued.push_back({s.job, change, json()});
         }
         for (const auto& slug : is) {
@@ -226,8 +233,7 @@ void AudienceService::rebuildFinished(Poco::Data::Session& session, TimeMs now)
             std::string json = p.toPlainJson();
             for (const auto& change : changes) {
                 events.emplace_back(change, "rebuild");
-                for (const auto& sub : subscriptions)
-                    if (sub.audience == change.audience) queued.push_back({sub.job, change, json});
+                queueFor(subscriptions, change, json, queued);
             }
         }
         if (++pending >= kFlushEvery) flush();

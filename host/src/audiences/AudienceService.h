@@ -79,6 +79,9 @@ private:
     Stats reevaluateIn(const Audience& audience, const std::string& cause, lql::TimeMs now);
     void enqueueAll(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
                     const std::string& profileJson);
+    // Appends one outbox entry per subscription of the change's audience.
+    static void queueFor(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
+                         const std::string& profileJson, std::vector<OutboxRepository::Entry>& queued);
 
     Poco::Data::Session& _session;
     MembershipEngine _engine;
