@@ -44,6 +44,18 @@ std::vector<profiles::ProfileId> MembershipRepository::members(const std::string
     return {ids.begin(), ids.end()};
 }
 
+std::vector<profiles::ProfileId> MembershipRepository::membersAfter(const std::string& audience, profiles::ProfileId after,
+                                                                   std::size_t limit)
+{
+    std::string a = audience;
+    Poco::Int64 from = after;
+    Poco::Int64 n = static_cast<Poco::Int64>(limit);
+    std::vector<Poco::Int64> ids;
+    _session << "SELECT profile_id FROM audience_memberships WHERE audience = ? AND profile_id > ? ORDER BY profile_id LIMIT ?",
+        use(a), use(from), use(n), into(ids), now;
+    return {ids.begin(), ids.end()};
+}
+
 std::int64_t MembershipRepository::memberCount(const std::string& audience)
 {
     std::string a = audience;

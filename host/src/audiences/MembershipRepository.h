@@ -50,6 +50,9 @@ public:
     membershipsOf(const std::vector<profiles::ProfileId>& profiles);
     // Member profile ids of an audience, ascending.
     std::vector<profiles::ProfileId> members(const std::string& audience);
+    // At most limit members of audience with a profile id above after, in id
+    // order (one keyset page).
+    std::vector<profiles::ProfileId> membersAfter(const std::string& audience, profiles::ProfileId after, std::size_t limit);
     std::int64_t memberCount(const std::string& audience);
     bool isMember(const std::string& audience, profiles::ProfileId profile);
     // Adds (or keeps the earlier since of) one membership.

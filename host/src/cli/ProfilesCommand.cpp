@@ -11,11 +11,16 @@
 
 #include "app/HostException.h"
 #include "audiences/MembershipRepository.h"
+#include "audiences/ProfileExporter.h"
+#include "audiences/ProfileListing.h"
 #include "audiences/ProfileSync.h"
 #include "cli/CliApplication.h"
 #include "profiles/JsonText.h"
+#include "lql/DateParser.h"
 #include "lql/LqlException.h"
+#include "profiles/ProfileExportWriter.h"
 #include "profiles/ProfileRepository.h"
+#include "store/AudienceDefinitionRepository.h"
 #include "store/Store.h"
 #include "store/StreamRepository.h"
 
@@ -37,6 +42,77 @@ void printResult(std::ostream& out, const audiences::ProfileSync::Result& r) {
     if (r.needsRebuild) out << "mappings changed since the profiles were built: run 'jobhost profiles rebuild'\n";
 }
 
+// --audience SLUG, checked against the defined audiences ("" when absent).
+std::string audienceOption(Poco::Data::Session& session, const std::multimap<std::string, std::string>& options)
+{
+    std::string slug = option(options, "audience");
+    if (options.count("audience") && !AudienceDefinitionRepository(session).find(slug))
+        throw NotFoundException("audience \"" + slug + "\" is not defined; 'jobhost audiences' lists the defined ones");
+    return slug;
+}
+
+// `profiles list`: one keyset page, one line per profile.
+int listProfiles(CommandContext& context, Poco::Data::Session& session, const std::multimap<std::string, std::string>& options)
+{
+    Poco::Int64 limit = 50, after = 0;
+    if (options.count("limit") && (!Poco::NumberParser::tryParse64(option(options, "limit"), limit) || limit < 1 || limit > 10000)) {
+        context.err() << "jobhost profiles list: --limit needs an integer from 1 to 10000, not \"" << option(options, "limit") << "\"\n";
+        return CliApplication::ExitUsage;
+    }
+    if (options.count("after") && (!Poco::NumberParser::tryParse64(option(options, "after"), after) || after < 0)) {
+        context.err() << "jobhost profiles list: --after needs the cursor a previous page printed (a non-negative integer), not \""
+                      << option(options, "after") << "\"\n";
+        return CliApplication::ExitUsage;
+    }
+    const std::string audience = audienceOption(session, options);
+    auto page = audiences::ProfileListing(session, audience).page(after, static_cast<std::size_t>(limit));
+    std::vector<profiles::ProfileId> ids;
+    for (const auto& e : page.entries) ids.push_back(e.id);
+    std::map<profiles::ProfileId, std::string> emails;
+    for (const auto& [id, key] : profiles::ProfileRepository(session).keysOfMany(ids))
+        if (key.field == "email" && !emails.count(id)) emails[id] = key.value;
+    std::ostream& out = context.out();
+    out << "ID\tEMAIL\tUPDATED\tFIELDS\n";
+    for (const auto& e : page.entries) {
+        std::size_t fields = 0;
+        for (const auto& [name, field] : e.profile.fields())
+            if (!field.empty()) ++fields;
+        auto email = emails.find(e.id);
+        lql::TimeMs updated = e.profile.updated();
+        out << e.id << "\t" << (email == emails.end() ? "-" : email->second) << "\t"
+            << (updated.ms ? lql::DateParser::formatRfc3339(updated) : "-") << "\t" << fields << "\n";
+    }
+    if (page.next) {
+        context.err() << "more profiles follow: jobhost profiles list --after " << *page.next;
+        if (!audience.empty()) context.err() << " --audience " << audience;
+        if (options.count("limit")) context.err() << " --limit " << limit;
+        context.err() << "\n";
+    }
+    return CliApplication::ExitOk;
+}
+
+// `profiles export`: every profile (or one audience's) to stdout.
+int exportProfiles(CommandContext& context, Poco::Data::Session& session, const std::multimap<std::string, std::string>& options)
+{
+    auto format = profiles::ProfileExportWriter::parseFormat(options.count("format") ? option(options, "format") : "jsonl");
+    if (!format) {
+        context.err() << "jobhost profiles export: --format is jsonl or csv, not \"" << option(options, "format") << "\"\n";
+        return CliApplication::ExitUsage;
+    }
+    std::vector<std::string> fields;
+    if (options.count("fields")) {
+        try {
+            fields = profiles::ProfileExportWriter::parseFields(option(options, "fields"));
+        } catch (const std::invalid_argument& e) {
+            context.err() << "jobhost profiles export: --fields: " << e.what() << "\n";
+            return CliApplication::ExitUsage;
+        }
+    }
+    const std::string audience = audienceOption(session, options);
+    audiences::ProfileExporter(session, audience, *format, fields).run(context.out());
+    return CliApplication::ExitOk;
+}
+
 } // namespace
 
 void ProfilesCommand::defineOptions(Poco::Util::OptionSet& options) {
@@ -44,19 +120,27 @@ void ProfilesCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("id", "", "show: the profile with this id (merged ids follow the merge)").argument("ID"));
     options.addOption(Poco::Util::Option("key", "", "show: the profile owning identity key FIELD=VALUE").argument("FIELD=VALUE"));
     options.addOption(Poco::Util::Option("meta", "", "show: wrap the profile with its id, identity keys and audiences"));
+    options.addOption(Poco::Util::Option("audience", "", "list, export: only the members of this audience").argument("SLUG"));
+    options.addOption(Poco::Util::Option("limit", "", "list: profiles per page (1-10000, default 50)").argument("N"));
+    options.addOption(Poco::Util::Option("after", "", "list: the cursor the previous page printed").argument("CURSOR"));
+    options.addOption(Poco::Util::Option("format", "", "export: jsonl (default) or csv").argument("FORMAT"));
+    options.addOption(Poco::Util::Option("fields", "", "export: only these fields, comma-separated (csv columns in this order)").argument("a,b"));
 }
 
 int ProfilesCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
                          const std::multimap<std::string, std::string>& options) {
     const std::string sub = arguments.empty() ? "status" : arguments.front();
-    if (arguments.size() > 1 || (sub != "status" && sub != "update" && sub != "rebuild" && sub != "show")) {
-        context.err() << "jobhost profiles: expected one of status, update, rebuild, show\n";
+    if (arguments.size() > 1 ||
+        (sub != "status" && sub != "update" && sub != "rebuild" && sub != "show" && sub != "list" && sub != "export")) {
+        context.err() << "jobhost profiles: expected one of status, update, rebuild, show, list, export\n";
         return CliApplication::ExitUsage;
     }
     Store store(Store::defaultFile(context.paths().dataDirectory));
     Poco::Data::Session session = store.openSession();
     std::ostream& out = context.out();
 
+    if (sub == "list") return listProfiles(context, session, options);
+    if (sub == "export") return exportProfiles(context, session, options);
     if (sub == "show") {
         profiles::ProfileRepository repo(session);
         std::optional<profiles::ProfileId> id;

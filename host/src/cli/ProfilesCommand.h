@@ -17,16 +17,23 @@ namespace jobhost::host {
 ///    mapping change); memberships carry over, only real differences emit
 ///    enter/exit;
 ///  * show --email X | --id N | --key FIELD=VALUE [--meta]: prints the
-///    profile as plain JSON (with --meta: id, identity keys, memberships).
+///    profile as plain JSON (with --meta: id, identity keys, memberships);
+///  * list [--audience SLUG] [--limit N] [--after CURSOR]: one page of
+///    profiles in id order (id, email, last update, field count); when more
+///    follow, stderr names the command for the next page (keyset cursor:
+///    stable while the store changes);
+///  * export [--format jsonl|csv] [--audience SLUG] [--fields a,b]: every
+///    profile to stdout, one page in memory at a time, from one snapshot
+///    (ProfileExporter).
 /// Opens the store in the data directory (creating it when absent) and reads
 /// the mapping files the provider manifests declare; runs no plugin code.
-/// Exit 0; 78 for an unknown profile, a bad mapping or a store problem
+/// Exit 0; 78 for an unknown profile or audience, a bad mapping or a store problem
 /// (message names the file); 64 for bad usage.
 class ProfilesCommand : public Command {
 public:
     std::string name() const override { return "profiles"; }
-    std::string summary() const override { return "profile store: status, update, rebuild, show --email X | --id N"; }
-    std::string usage() const override { return "[status|update|rebuild|show]"; }
+    std::string summary() const override { return "profile store: status, update, rebuild, show, list, export"; }
+    std::string usage() const override { return "[status|update|rebuild|show|list|export]"; }
     void defineOptions(Poco::Util::OptionSet& options) override;
     int run(CommandContext& context, const std::vector<std::string>& arguments,
             const std::multimap<std::string, std::string>& options) override;

@@ -29,6 +29,7 @@
 #include "console/NotFoundHandler.h"
 #include "console/OpenApiHandler.h"
 #include "console/ProfileDetailHandler.h"
+#include "console/ProfileExportHandler.h"
 #include "console/ProfileSearchHandler.h"
 #include "console/ProviderDetailHandler.h"
 #include "console/ProviderListHandler.h"
@@ -91,8 +92,16 @@ ApiRouter::ApiRouter(const ConsoleServices& services) : _services(services) {
     add("GET", "/api/v1/runs", RouteDescription("runs", "run history, newest first").withQuery({"job", "limit"}), make<RunListHandler>());
     add("GET", "/api/v1/runs/{id}", RouteDescription("runs", "one run: counters, progress, log excerpt"), make<RunDetailHandler>());
     add("GET", "/api/v1/audit", RouteDescription("audit", "console audit log, newest first").withQuery({"limit"}), make<AuditListHandler>());
-    add("GET", "/api/v1/profiles", RouteDescription("profiles", "find a profile by email, id or identity key").withQuery({"email", "id", "key"}),
+    add("GET", "/api/v1/profiles",
+        RouteDescription("profiles", "a page of profiles in id order (cursor: next), or find one by email, id or identity key")
+            .withQuery({"limit", "after", "audience", "email", "id", "key"}),
         make<ProfileSearchHandler>());
+    // Before /profiles/{id}, which would otherwise take "export" for an id.
+    add("GET", "/api/v1/profiles/export",
+        RouteDescription("profiles", "every profile streamed as JSON Lines (format=jsonl) or CSV (format=csv)")
+            .withQuery({"format", "audience", "fields"})
+            .withContentType("application/x-ndjson, text/csv"),
+        make<ProfileExportHandler>());
     add("GET", "/api/v1/profiles/{id}", RouteDescription("profiles", "one profile"), make<ProfileDetailHandler>());
     add("GET", "/api/v1/audiences", RouteDescription("audiences", "audiences with member counts"), make<AudienceListHandler>());
     add("GET", "/api/v1/audiences/{slug}", RouteDescription("audiences", "one audience with recent enters and exits").withQuery({"limit"}),

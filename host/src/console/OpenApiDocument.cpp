@@ -71,7 +71,16 @@ Object::Ptr response(const std::string& description, const std::string& contentT
     Object::Ptr media = object();
     media->set("schema", schema);
     Object::Ptr content = object();
-    content->set(contentType, media);
+    // "a, b": the route answers with either (by a query parameter).
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t comma = contentType.find(',', start);
+        std::string type = contentType.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        type.erase(0, type.find_first_not_of(' '));
+        content->set(type, media);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
     r->set("content", content);
     return r;
 }

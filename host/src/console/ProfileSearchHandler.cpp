@@ -8,8 +8,12 @@
 #include "console/ApiException.h"
 #include "console/JsonResponse.h"
 #include "console/ProfileView.h"
+#include "audiences/MembershipRepository.h"
+#include "audiences/ProfileListing.h"
 #include "profiles/ProfileRepository.h"
+#include "store/AudienceDefinitionRepository.h"
 #include "store/Store.h"
+#include "util/JsonDocument.h"
 
 namespace jobhost::host {
 
@@ -34,23 +38,45 @@ void ProfileSearchHandler::handle(ApiRequest& request, Poco::Net::HTTPServerResp
         JsonResponse::send(response, 200, ProfileView::load(session, ProfileView::find(session, key.substr(0, eq), key.substr(eq + 1))));
         return;
     }
+    listPage(request, session, response);
+}
+
+void ProfileSearchHandler::listPage(ApiRequest& request, Poco::Data::Session& session, Poco::Net::HTTPServerResponse& response) {
+    const std::size_t limit = static_cast<std::size_t>(request.queryInt("limit", 50, 1, 1000));
+    Poco::Int64 after = 0;
+    const std::string cursor = request.query("after");
+    if (!cursor.empty() && (!Poco::NumberParser::tryParse64(cursor, after) || after < 0))
+        throw ApiException(400, "after: expected the \"next\" cursor of a previous page", "after");
+    const std::string audience = request.query("audience");
+    if (!audience.empty() && !AudienceDefinitionRepository(session).find(audience))
+        throw ApiException(404, "audience \"" + audience + "\" is not defined", "audience");
+
+    auto page = audiences::ProfileListing(session, audience).page(after, limit);
     profiles::ProfileRepository repository(session);
+    std::vector<profiles::ProfileId> ids;
+    for (const auto& e : page.entries) ids.push_back(e.id);
+    std::map<profiles::ProfileId, std::string> emails;
+    for (const auto& [id, key] : repository.keysOfMany(ids))
+        if (key.field == "email" && !emails.count(id)) emails[id] = key.value;
+
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    body->set("count", repository.count());
+    body->set("count", audience.empty() ? repository.count() : audiences::MembershipRepository(session).memberCount(audience));
     body->set("identityKeys", repository.identityCount());
-    Poco::JSON::Array::Ptr recent = new Poco::JSON::Array;
-    std::vector<profiles::ProfileId> ids = repository.ids();
-    for (auto it = ids.rbegin(); it != ids.rend() && recent->size() < 20; ++it) {
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& e : page.entries) {
         Poco::JSON::Object::Ptr r = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        r->set("id", *it);
-        for (const auto& k : repository.keysOf(*it))
-            if (k.field == "email") {
-                r->set("email", k.value);
-                break;
-            }
-        recent->add(r);
+        r->set("id", e.id);
+        auto email = emails.find(e.id);
+        if (email != emails.end()) r->set("email", email->second);
+        r->set("updated", e.profile.updated().ms);
+        r->set("profile", JsonDocument::parse(e.profile.toPlainJson(), "profile " + std::to_string(e.id)));
+        list->add(r);
     }
-    body->set("recent", recent);
+    body->set("profiles", list);
+    if (page.next)
+        body->set("next", std::to_string(*page.next));
+    else
+        body->set("next", Poco::Dynamic::Var());
     JsonResponse::send(response, 200, body);
 }
 

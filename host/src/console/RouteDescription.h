@@ -28,7 +28,7 @@ struct RouteDescription {
     int success = 200;              ///< status of a successful answer (201 created, 202 accepted)
     bool jsonBody = false;          ///< takes a JSON object body (POST/PUT forms)
     bool requiresToken = true;      ///< false for /healthz and the document itself
-    std::string contentType = "application/json"; ///< of the successful answer
+    std::string contentType = "application/json"; ///< of the successful answer ("a, b" when either)
 };
 
 } // namespace jobhost::host

@@ -88,18 +88,29 @@ std::vector<ProfileId> ProfileRepository::ids()
 
 void ProfileRepository::forEach(const std::function<void(ProfileId, const Profile&)>& visit, std::size_t pageSize)
 {
-    Poco::Int64 after = 0;
-    Poco::Int64 limit = static_cast<Poco::Int64>(pageSize ? pageSize : 500);
+    const std::size_t limit = pageSize ? pageSize : 500;
+    ProfileId after = 0;
     for (;;) {
-        std::vector<Poco::Int64> ids;
-        std::vector<Poco::Data::BLOB> bytes;
-        _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
-                    "ORDER BY id LIMIT ?",
-            use(after), use(limit), into(ids), into(bytes), now;
-        for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], ProfileCodec::decode(sql::bytes(bytes[i])));
-        if (ids.size() < static_cast<std::size_t>(limit)) return;
-        after = ids.back();
+        auto page = pageEncoded(after, limit);
+        for (const auto& [id, bytes] : page) visit(id, ProfileCodec::decode(bytes));
+        if (page.size() < limit) return;
+        after = page.back().first;
     }
+}
+
+std::vector<std::pair<ProfileId, std::string>> ProfileRepository::pageEncoded(ProfileId after, std::size_t limit)
+{
+    Poco::Int64 from = after;
+    Poco::Int64 n = static_cast<Poco::Int64>(limit);
+    std::vector<Poco::Int64> ids;
+    std::vector<Poco::Data::BLOB> bytes;
+    _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
+                "ORDER BY id LIMIT ?",
+        use(from), use(n), into(ids), into(bytes), now;
+    std::vector<std::pair<ProfileId, std::string>> out;
+    out.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) out.emplace_back(ids[i], sql::bytes(bytes[i]));
+    return out;
 }
 
 std::int64_t ProfileRepository::count()

@@ -56,6 +56,9 @@ public:
     // Calls visit(id, profile) for every surviving profile in id order,
     // reading pageSize rows at a time. visit may not write to this table group.
     void forEach(const std::function<void(ProfileId, const Profile&)>& visit, std::size_t pageSize = 500);
+    // At most limit surviving profiles with an id above after, in id order,
+    // as (id, ProfileCodec bytes): one keyset page (the listing and export).
+    std::vector<std::pair<ProfileId, std::string>> pageEncoded(ProfileId after, std::size_t limit);
     std::int64_t count();
 
     // --- bulk forms for the builder: each is one statement compiled once and

@@ -57,9 +57,26 @@ async function search(main) {
       location.hash = `#/profiles/${p.id}`;
     } catch (error) { message.textContent = error.message; }
   });
-  main.append(form, h('h2', {}, 'Recent profiles'),
-    table(['Profile', 'Email'], summary.recent.map((r) => h('tr', { 'data-profile': r.id },
-      h('td', {}, h('a', { href: `#/profiles/${r.id}` }, `#${r.id}`)), h('td', {}, r.email || '—')))));
+  const rows = h('tbody');
+  const more = h('button#profiles-more', { type: 'button' }, 'More profiles');
+  let next = summary.next;
+  const addRows = (list) => list.forEach((r) => rows.append(h('tr', { 'data-profile': r.id },
+    h('td', {}, h('a', { href: `#/profiles/${r.id}` }, `#${r.id}`)), h('td', {}, r.email || '—'),
+    h('td', {}, r.updated ? time(r.updated) : '—'), h('td', {}, String(Object.keys(r.profile || {}).length)))));
+  addRows(summary.profiles || []);
+  more.hidden = !next;
+  more.addEventListener('click', async () => {
+    const page = await get(`/api/v1/profiles?after=${encodeURIComponent(next)}`);
+    addRows(page.profiles);
+    next = page.next;
+    more.hidden = !next;
+  });
+  const listing = table(['Profile', 'Email', 'Updated', 'Fields'], []);
+  listing.querySelector('tbody')?.replaceWith(rows);
+  main.append(form, h('h2', {}, 'Profiles'),
+    h('p.muted', {}, 'Every profile as JSON Lines or CSV: ', h('code', {}, 'jobhost profiles export --format csv'),
+      ' or ', h('code', {}, 'GET /api/v1/profiles/export?format=csv'), '.'),
+    listing, more);
 }
 
 export async function render(main, params) {
