@@ -7,6 +7,7 @@
 #include "ConsoleApiTest.h"
 #include "ConsoleTokenTest.h"
 #include "ExportApiTest.h"
+#include "ProfileApiTest.h"
 #include "JobApiTest.h"
 #include "MetricsApiTest.h"
 #include "MetricsWriterTest.h"
@@ -25,6 +26,7 @@ CppUnit::Test* ConsoleTestSuite::suite()
     s->addTest(AuthorizationApiTest::suite());
     s->addTest(JobApiTest::suite());
     s->addTest(ExportApiTest::suite());
+    s->addTest(ProfileApiTest::suite());
     s->addTest(MetricsApiTest::suite());
     s->addTest(OpenApiTest::suite());
     s->addTest(RunProgressTest::suite());

@@ -6,6 +6,7 @@
 
 #include "ExportPipelineTest.h"
 #include "HostileImportTest.h"
+#include "ProfileExportTest.h"
 #include "ProfilesGroundTruthTest.h"
 
 namespace jobhost::tests::e2e {
@@ -14,6 +15,7 @@ CppUnit::Test* E2eTestSuite::suite() {
     auto* suite = new CppUnit::TestSuite("E2eTestSuite");
     suite->addTest(ExportPipelineTest::suite());
     suite->addTest(HostileImportTest::suite());
+    suite->addTest(ProfileExportTest::suite());
     suite->addTest(ProfilesGroundTruthTest::suite());
     return suite;
 }

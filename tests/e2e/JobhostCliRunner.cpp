@@ -2,12 +2,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "JobhostCliRunner.h"
 
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace jobhost::tests::e2e {
 
@@ -19,8 +33,9 @@ std::string JobhostCliRunner::Result::describe() const {
 
 JobhostCliRunner::JobhostCliRunner(std::string executable, std::string pluginDirectory, std::string manifestDirectory,
                                    std::string homeDirectory)
-    : _executable(std::move(executable)), _pluginDirectory(std::move(pluginDirectory)),
-      _manifestDirectory(std::move(manifestDirectory)), _home(std::move(homeDirectory)) {
+    // Absolute, because the child runs in the home directory.
+    : _executable(Poco::Path(executable).absolute().toString()), _pluginDirectory(Poco::Path(pluginDirectory).absolute().toString()),
+      _manifestDirectory(Poco::Path(manifestDirectory).absolute().toString()), _home(std::move(homeDirectory)) {
     _environment["JOBHOST_HOME"] = _home;
 }
 
@@ -44,6 +59,57 @@ JobhostCliRunner::Result JobhostCliRunner::run(const std::vector<std::string>& a
     }
     errReader.join();
     result.exitCode = handle.wait();
+    return result;
+}
+
+JobhostCliRunner::Result JobhostCliRunner::runToFile(const std::vector<std::string>& arguments, const std::string& outputFile) const {
+    std::vector<std::string> args = {_executable, "--plugin-dir", _pluginDirectory, "--manifest-dir", _manifestDirectory};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    std::map<std::string, std::string> variables;
+    for (char** e = environ; *e != nullptr; ++e) {
+        std::string entry(*e);
+        auto eq = entry.find('=');
+        if (eq != std::string::npos) variables[entry.substr(0, eq)] = entry.substr(eq + 1);
+    }
+    for (const auto& [name, value] : _environment) variables[name] = value;
+    std::vector<std::string> envStrings;
+    for (const auto& [name, value] : variables) envStrings.push_back(name + "=" + value);
+    // Everything the child needs is built before fork(): between fork and
+    // exec it only calls async-signal-safe functions.
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : envStrings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    const std::string errorFile = outputFile + ".stderr";
+    int outFd = ::open(outputFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (outFd < 0) throw Poco::SystemException("cannot open " + outputFile + ": " + std::strerror(errno));
+    int errFd = ::open(errorFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (errFd < 0) {
+        ::close(outFd);
+        throw Poco::SystemException("cannot open " + errorFile + ": " + std::strerror(errno));
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::chdir(_home.c_str()) != 0 || ::dup2(outFd, 1) < 0 || ::dup2(errFd, 2) < 0) ::_exit(127);
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    ::close(outFd);
+    ::close(errFd);
+    if (pid < 0) throw Poco::SystemException(std::string("fork failed: ") + std::strerror(errno));
+    int status = 0;
+    struct rusage usage {};
+    while (::wait4(pid, &status, 0, &usage) < 0)
+        if (errno != EINTR) throw Poco::SystemException(std::string("wait4 failed: ") + std::strerror(errno));
+    Result result;
+    result.arguments = arguments;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.peakRssKiB = usage.ru_maxrss;
+    std::ostringstream err;
+    err << std::ifstream(errorFile).rdbuf();
+    result.err = err.str();
+    Poco::File(errorFile).remove();
     return result;
 }
 

@@ -23,6 +23,8 @@ public:
         /// "jobhost ARGS… → exit N" plus both streams, for assertion messages.
         std::string describe() const;
         std::vector<std::string> arguments;
+        /// The child's peak resident set in KiB (runToFile only; 0 otherwise).
+        long peakRssKiB = 0;
     };
 
     JobhostCliRunner(std::string executable, std::string pluginDirectory, std::string manifestDirectory,
@@ -34,6 +36,13 @@ public:
     /// Runs one verb to completion; stdout and stderr are drained in parallel
     /// so a chatty child cannot block on a full pipe.
     Result run(const std::vector<std::string>& arguments) const;
+
+    /// Runs one verb with its stdout written to `outputFile` (created or
+    /// truncated) instead of a pipe, so a large output costs this process
+    /// nothing; stderr is captured in Result::err and the child's peak RSS
+    /// (wait4's ru_maxrss) in Result::peakRssKiB. Throws Poco::SystemException
+    /// when the file cannot be opened or the child cannot be started.
+    Result runToFile(const std::vector<std::string>& arguments, const std::string& outputFile) const;
 
     const std::string& homeDirectory() const { return _home; }
 

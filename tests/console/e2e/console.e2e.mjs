@@ -207,6 +207,22 @@ try {
   }
   if (!target) fail('no profile with pu_hourofweek after the import');
   await go('#/profiles', '#profile-search');
+  // The list shows the first page of 25 in id order; "More profiles" appends the next page from the cursor.
+  const firstApiPage = await api('/api/v1/profiles?limit=25');
+  const listed = async () => page.evaluate(() => [...document.querySelectorAll('tr[data-profile]')].map((r) => Number(r.dataset.profile)));
+  const firstPage = await listed();
+  const firstExpected = firstApiPage.profiles.map((p) => p.id);
+  if (firstExpected.length !== Math.min(summary.count, 25)) fail(`API page of 25 holds ${firstExpected.length} of ${summary.count} profiles`);
+  if (JSON.stringify(firstPage) !== JSON.stringify(firstExpected)) fail(`profile list ${firstPage.slice(0, 5)}… != API page ${firstExpected.slice(0, 5)}…`);
+  if (summary.count > 25) {
+    await page.click('#profiles-more');
+    await page.waitForFunction((n) => document.querySelectorAll('tr[data-profile]').length > n, firstPage.length);
+    const both = await listed();
+    const second = await api(`/api/v1/profiles?limit=25&after=${firstApiPage.next}`);
+    const expectedBoth = firstExpected.concat(second.profiles.map((p) => p.id));
+    if (JSON.stringify(both) !== JSON.stringify(expectedBoth)) fail(`profile list after "More" ${both.length} rows != two API pages ${expectedBoth.length}`);
+    log(`profile list: ${firstPage.length} rows, ${both.length} after "More profiles"`);
+  }
   await shot('profiles');
   await page.fill('#f-q', target.email);
   await page.click('#profile-search button[type=submit]');

@@ -2,6 +2,8 @@ import { get } from '../api.js';
 import { h, table, time } from '../dom.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// Profiles per page of the list (the API allows up to 1000).
+const PAGE = 25;
 
 /** Hour-of-week heatmap: keys "0".."167" = weekday (Sunday 0) × 24 + hour (UTC). */
 export function heatmap(counts) {
@@ -40,7 +42,7 @@ async function detail(main, id) {
 }
 
 async function search(main) {
-  const summary = await get('/api/v1/profiles');
+  const summary = await get(`/api/v1/profiles?limit=${PAGE}`);
   main.append(h('h1', {}, 'Profiles'), h('p.muted', {}, `${summary.count} profiles, ${summary.identityKeys} identity keys.`));
   const message = h('p.error', { role: 'alert' });
   const form = h('form.card#profile-search', {},
@@ -66,7 +68,7 @@ async function search(main) {
   addRows(summary.profiles || []);
   more.hidden = !next;
   more.addEventListener('click', async () => {
-    const page = await get(`/api/v1/profiles?after=${encodeURIComponent(next)}`);
+    const page = await get(`/api/v1/profiles?limit=${PAGE}&after=${encodeURIComponent(next)}`);
     addRows(page.profiles);
     next = page.next;
     more.hidden = !next;
