@@ -8,6 +8,7 @@ namespace jobhost::host {
 
 POCO_IMPLEMENT_EXCEPTION(HostException, Poco::RuntimeException, "Host error")
 POCO_IMPLEMENT_EXCEPTION(ConfigException, HostException, "Configuration error")
+POCO_IMPLEMENT_EXCEPTION(UsageException, HostException, "Usage error")
 POCO_IMPLEMENT_EXCEPTION(ManifestException, HostException, "Manifest error")
 POCO_IMPLEMENT_EXCEPTION(PluginLoadException, HostException, "Plugin load error")
 POCO_IMPLEMENT_EXCEPTION(PluginAbiException, PluginLoadException, "Plugin ABI mismatch")

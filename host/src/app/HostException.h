@@ -10,8 +10,11 @@ namespace jobhost::host {
 
 /// Base of every host error; displayText() is the operator-facing message.
 POCO_DECLARE_EXCEPTION(, HostException, Poco::RuntimeException)
-/// Bad configuration (declarative config, job config, CLI arguments). Exit 78.
+/// Bad configuration (declarative config, job config, a file a CLI argument names). Exit 78.
 POCO_DECLARE_EXCEPTION(, ConfigException, HostException)
+/// Wrong command-line arguments: one missing, malformed or out of place.
+/// Exit 64; the CLI prints the message and the verb's usage line.
+POCO_DECLARE_EXCEPTION(, UsageException, HostException)
 /// A provider manifest that cannot be read or is invalid. Exit 78.
 POCO_DECLARE_EXCEPTION(, ManifestException, HostException)
 /// A plugin library that cannot be loaded. Exit 78.

@@ -15,7 +15,7 @@
 namespace jobhost::host {
 
 int ApplyCommand::run(CommandContext& context, const std::vector<std::string>& arguments, const std::multimap<std::string, std::string>&) {
-    if (arguments.size() != 1) throw ConfigException("apply needs exactly one FILE (a declarative config)");
+    if (arguments.size() != 1) throw UsageException("apply needs exactly one FILE (a declarative config)");
     const std::string& file = arguments.front();
     DeclarativeConfig config = DeclarativeConfig::readFile(file, context.manifests());
     ConfigApplier applier(context.store(), context.manifests(), context.secrets());

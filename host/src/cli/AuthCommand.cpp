@@ -11,7 +11,9 @@
 namespace jobhost::host {
 
 int AuthCommand::run(CommandContext& context, const std::vector<std::string>& arguments, const std::multimap<std::string, std::string>&) {
-    if (arguments.size() != 2 || arguments[0] != "test") throw ConfigException("usage: jobhost auth test NAME");
+    if (arguments.empty()) throw UsageException("auth needs a subcommand: test NAME");
+    if (arguments[0] != "test") throw UsageException("unknown auth subcommand \"" + arguments[0] + "\" (expected test)");
+    if (arguments.size() != 2) throw UsageException("auth test needs exactly one authorization NAME");
     const std::string& name = arguments[1];
     ConsoleRunObserver observer(context.out(), false);
     sdk::AuthResult result = AuthorizationVerifier(context.runtime()).verify(name, &observer);

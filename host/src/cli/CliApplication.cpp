@@ -44,6 +44,13 @@ bool takeGlobal(const std::vector<std::string>& args, std::size_t& i, const std:
     return false;
 }
 
+/// "usage: jobhost VERB [options] ARGS", the line every usage error of a verb ends with.
+std::string usageLine(const Command& command) {
+    std::string line = "usage: jobhost " + command.name() + " [options]";
+    if (!command.usage().empty()) line += " " + command.usage();
+    return line + "\n       'jobhost " + command.name() + " --help' describes the options\n";
+}
+
 } // namespace
 
 CliApplication::CliApplication(std::ostream& out, std::ostream& err) : _out(out), _err(err) {}
@@ -128,6 +135,7 @@ void CliApplication::hint(const std::string& message) {
 }
 
 int CliApplication::run(const std::vector<std::string>& args) {
+    Command* command = nullptr; // known once the verb is parsed; usage errors then end with its usage line
     try {
         HostPaths paths = defaultPaths(HostLayout::ofRunningProgram());
         std::size_t i = 1;
@@ -145,7 +153,7 @@ int CliApplication::run(const std::vector<std::string>& args) {
             printHelp(_out);
             return ExitUsage;
         }
-        Command* command = find(args[i]);
+        command = find(args[i]);
         if (!command) throw UsageError("unknown command \"" + args[i] + "\"; run 'jobhost --help' for the list");
 
         Poco::Util::OptionSet options;
@@ -177,12 +185,20 @@ int CliApplication::run(const std::vector<std::string>& args) {
         }
         _storeFile = Store::defaultFile(paths.dataDirectory);
         CommandContext context(paths, _out, _err);
-        return command->run(context, positional, given);
+        const int exitCode = command->run(context, positional, given);
+        // A verb that printed its own usage message returns ExitUsage.
+        if (exitCode == ExitUsage) _err << usageLine(*command);
+        return exitCode;
     } catch (const UsageError& e) {
         _err << "jobhost: " << e.what() << "\n";
         return ExitUsage;
+    } catch (const UsageException& e) {
+        _err << "jobhost: " << e.message() << "\n";
+        if (command) _err << usageLine(*command);
+        return ExitUsage;
     } catch (const Poco::Util::OptionException& e) {
-        _err << "jobhost: " << e.displayText() << "; see --help\n";
+        _err << "jobhost: " << e.displayText() << "\n";
+        if (command) _err << usageLine(*command);
         return ExitUsage;
     } catch (const ConfigException& e) {
         return fail(e, ExitConfig);

@@ -15,8 +15,10 @@ namespace jobhost::host {
 
 /// A CLI verb (`jobhost <name> ...`). Stateless between runs; run() is called
 /// at most once per process. run() may throw HostException subclasses; the
-/// CliApplication maps them to exit codes (ConfigException/Manifest/Plugin
-/// errors → 78, anything unexpected → 70).
+/// CliApplication maps them to exit codes (UsageException → 64 followed by
+/// the verb's usage line, ConfigException/Manifest/Plugin/NotFound errors →
+/// 78, anything unexpected → 70). A verb that prints its own usage message
+/// returns CliApplication::ExitUsage and gets the usage line appended.
 class Command {
 public:
     virtual ~Command() = default;

@@ -91,7 +91,7 @@ void EvalCommand::defineOptions(Poco::Util::OptionSet& options) {
 
 int EvalCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
                      const std::multimap<std::string, std::string>& options) {
-    if (!arguments.empty()) throw ConfigException("eval takes no positional arguments (the event is read from stdin)");
+    if (!arguments.empty()) throw UsageException("eval takes no positional arguments (the event is read from stdin)");
     const std::string mappingFile = option(options, "mapping");
     const std::string stream = option(options, "stream");
     const bool haveExpr = options.count("expr") != 0;

@@ -51,7 +51,7 @@ void ExportsCommand::defineOptions(Poco::Util::OptionSet& options) {
 int ExportsCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
                         const std::multimap<std::string, std::string>& options) {
     auto usageError = [&](const std::string& why) {
-        context.err() << "jobhost exports: " << why << "\nusage: jobhost exports " << usage() << "\n";
+        context.err() << "jobhost exports: " << why << "\n";
         return 64;
     };
     if (arguments.empty()) return usageError("missing subcommand");

@@ -19,7 +19,9 @@ void JobCommand::defineOptions(Poco::Util::OptionSet& options) {
 }
 
 int JobCommand::run(CommandContext& context, const std::vector<std::string>& arguments, const std::multimap<std::string, std::string>& options) {
-    if (arguments.size() != 2 || arguments[0] != "run") throw ConfigException("usage: jobhost job run NAME");
+    if (arguments.empty()) throw UsageException("job needs a subcommand: run NAME");
+    if (arguments[0] != "run") throw UsageException("unknown job subcommand \"" + arguments[0] + "\" (expected run)");
+    if (arguments.size() != 2) throw UsageException("job run needs exactly one job NAME ('jobhost runs' and the config list them)");
     const std::string& name = arguments[1];
     RuntimeServices& services = context.runtime();
     std::atomic<bool> stop{false};

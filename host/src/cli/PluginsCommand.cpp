@@ -12,7 +12,7 @@ namespace jobhost::host {
 
 int PluginsCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
                         const std::multimap<std::string, std::string>&) {
-    if (!arguments.empty()) throw ConfigException("plugins takes no arguments");
+    if (!arguments.empty()) throw UsageException("plugins takes no arguments");
     PluginRegistry& registry = context.plugins();
     std::ostream& out = context.out();
     out << "host ABI " << JOBHOST_SDK_ABI_VERSION << ", build " << JOBHOST_SDK_BUILD_ID << "\n"

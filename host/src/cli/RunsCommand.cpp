@@ -21,12 +21,22 @@ void RunsCommand::defineOptions(Poco::Util::OptionSet& options) {
 }
 
 int RunsCommand::run(CommandContext& context, const std::vector<std::string>& arguments, const std::multimap<std::string, std::string>& options) {
+    // Arguments are checked before the store is opened (or created).
+    if (arguments.size() > 1) throw UsageException("runs takes at most one JOB, got " + std::to_string(arguments.size()) + " arguments");
+    std::size_t limit = 20;
+    if (auto l = options.find("limit"); l != options.end()) {
+        unsigned n = 0;
+        if (!Poco::NumberParser::tryParseUnsigned(l->second, n) || n == 0) throw UsageException("--limit needs a positive number, got \"" + l->second + "\"");
+        limit = n;
+    }
+    auto log = options.find("log");
+    Poco::Int64 id = 0;
+    if (log != options.end() && (!Poco::NumberParser::tryParse64(log->second, id) || id <= 0))
+        throw UsageException("--log needs a run id, got \"" + log->second + "\"");
     Poco::Data::Session session = context.store().openSession();
     RunRepository runs(session);
     std::ostream& out = context.out();
-    if (auto log = options.find("log"); log != options.end()) {
-        Poco::Int64 id = 0;
-        if (!Poco::NumberParser::tryParse64(log->second, id)) throw ConfigException("--log needs a run id, got \"" + log->second + "\"");
+    if (log != options.end()) {
         auto run = runs.find(id);
         if (!run) throw NotFoundException("run #" + log->second + " does not exist; 'jobhost runs' lists them");
         out << "run #" << run->id << " of job " << run->jobName << ": " << run->status << " (trigger " << run->trigger << ", attempt "
@@ -40,12 +50,6 @@ int RunsCommand::run(CommandContext& context, const std::vector<std::string>& ar
     }
     std::string job = arguments.empty() ? std::string() : arguments.front();
     if (!job.empty()) JobRepository(session).get(job); // unknown job → NotFoundException with the fix
-    std::size_t limit = 20;
-    if (auto l = options.find("limit"); l != options.end()) {
-        unsigned n = 0;
-        if (!Poco::NumberParser::tryParseUnsigned(l->second, n) || n == 0) throw ConfigException("--limit needs a positive number");
-        limit = n;
-    }
     auto list = runs.list(job, limit);
     if (list.empty()) {
         out << (job.empty() ? "no runs yet\n" : "no runs of job " + job + " yet\n");

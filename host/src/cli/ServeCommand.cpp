@@ -27,14 +27,21 @@ void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("profile-sync-ms", "", "pause between profile/audience updates when no import runs (default 10000)").argument("MS"));
 }
 
-int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, const std::multimap<std::string, std::string>& options) {
+int ServeCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
+                      const std::multimap<std::string, std::string>& options) {
+    if (!arguments.empty()) throw UsageException("serve takes no arguments, got \"" + arguments.front() + "\"");
     auto number = [&](const char* name, unsigned fallback) {
         auto it = options.find(name);
         if (it == options.end()) return fallback;
         unsigned n = 0;
-        if (!Poco::NumberParser::tryParseUnsigned(it->second, n) || n == 0) throw ConfigException(std::string("--") + name + " needs a positive number");
+        if (!Poco::NumberParser::tryParseUnsigned(it->second, n) || n == 0) throw UsageException(std::string("--") + name + " needs a positive number, got \"" + it->second + "\"");
         return n;
     };
+    // Every option is checked before anything starts.
+    const unsigned workers = number("workers", 2);
+    const unsigned pollMs = number("poll-ms", 1000);
+    const unsigned profileSyncMs = number("profile-sync-ms", 10000);
+    const ConsoleOptions consoleOptions = ConsoleSubsystem::readOptions(options);
     std::atomic<bool> stop{false};
     ShutdownSignal signal([&stop](int) { stop = true; }); // before any thread starts
     RuntimeServices& services = context.runtime();
@@ -44,19 +51,18 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>&, 
         context.out() << ConsoleRunObserver::formatTime(services.pClock->epochMs()) << " " << line << std::endl;
     };
     Scheduler::Options schedulerOptions;
-    schedulerOptions.workers = number("workers", 2);
-    schedulerOptions.pollIntervalMs = number("poll-ms", 1000);
+    schedulerOptions.workers = workers;
+    schedulerOptions.pollIntervalMs = pollMs;
     schedulerOptions.report = report;
     // Runs report progress to the console's board under their run id, so
     // GET /api/v1/runs/{id} shows the percentage while the import runs.
     RunProgressBoard progress; // outlives the daemon and its subsystems
     schedulerOptions.observerForRun = [&progress](std::int64_t runId, RunObserver* next) { return progress.observerFor(runId, next); };
     HostDaemon daemon(report);
-    ConsoleOptions consoleOptions = ConsoleSubsystem::readOptions(options);
     auto scheduler = std::make_unique<SchedulerSubsystem>(services, schedulerOptions);
     Scheduler* pScheduler = &scheduler->scheduler();
     daemon.add(std::move(scheduler));
-    daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, number("profile-sync-ms", 10000), report));
+    daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, profileSyncMs, report));
     daemon.add(std::make_unique<exports::ExportSubsystem>(services, report));
     daemon.add(std::make_unique<ConsoleSubsystem>(context.paths(), services, pScheduler, progress, consoleOptions, report));
     report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");

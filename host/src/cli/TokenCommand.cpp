@@ -10,7 +10,7 @@
 namespace jobhost::host {
 
 int TokenCommand::run(CommandContext& context, const std::vector<std::string>& arguments, const std::multimap<std::string, std::string>&) {
-    if (!arguments.empty()) throw ConfigException("token takes no arguments");
+    if (!arguments.empty()) throw UsageException("token takes no arguments");
     ConsoleToken token(ConsoleToken::defaultFile(context.paths().dataDirectory));
     std::string fresh = token.rotate();
     context.out() << fresh << "\n";

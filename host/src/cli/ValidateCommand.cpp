@@ -14,7 +14,7 @@ namespace jobhost::host {
 
 int ValidateCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
                          const std::multimap<std::string, std::string>&) {
-    if (arguments.empty()) throw ConfigException("validate needs at least one FILE (a provider manifest or a config file)");
+    if (arguments.empty()) throw UsageException("validate needs at least one FILE (a provider manifest or a config file)");
     int failures = 0;
     for (const auto& file : arguments) {
         try {

@@ -33,13 +33,13 @@ ConsoleOptions ConsoleSubsystem::readOptions(const std::multimap<std::string, st
     if (auto it = options.find("console-port"); it != options.end()) {
         unsigned port = 0;
         if (!Poco::NumberParser::tryParseUnsigned(it->second, port) || port > 65535)
-            throw ConfigException("--console-port: expected a port number 0-65535, found \"" + it->second + "\"");
+            throw UsageException("--console-port: expected a port number 0-65535, found \"" + it->second + "\"");
         o.settings.port = static_cast<Poco::UInt16>(port);
     }
     if (auto it = options.find("console-bind"); it != options.end()) o.settings.bindAddress = it->second;
     if (auto it = options.find("web-root"); it != options.end()) o.webRoot = it->second;
     if (!o.authRequired && o.settings.bindAddress != "127.0.0.1" && o.settings.bindAddress != "::1" && o.settings.bindAddress != "localhost")
-        throw ConfigException("--no-auth is only allowed with a loopback --console-bind (127.0.0.1)");
+        throw UsageException("--no-auth is only allowed with a loopback --console-bind (127.0.0.1)");
     return o;
 }
 

@@ -45,7 +45,7 @@ public:
     /// Adds --console-port, --console-bind, --web-root, --no-auth,
     /// --metrics-public and --no-console to a verb's options.
     static void defineOptions(Poco::Util::OptionSet& options);
-    /// Reads them. Throws ConfigException naming the option when malformed,
+    /// Reads them. Throws UsageException naming the option when malformed,
     /// and for --no-auth with a non-loopback --console-bind.
     static ConsoleOptions readOptions(const std::multimap<std::string, std::string>& options);
 

@@ -5,7 +5,10 @@
 
 #include <sstream>
 
+#include <set>
+
 #include "TestPaths.h"
+#include "../store/TempDirectory.h"
 #include "cli/CliApplication.h"
 
 namespace jobhost::tests {
@@ -96,13 +99,72 @@ void CliTest::testVerbHelp() {
     CPPUNIT_ASSERT(contains(top.out, "  plugins     list providers"));
 }
 
-void CliTest::testMissingArgumentExits78() {
-    CliRun run = runCli({"validate"});
-    CPPUNIT_ASSERT_EQUAL(78, run.exitCode);
-    CPPUNIT_ASSERT_EQUAL(std::string("jobhost: validate needs at least one FILE (a provider manifest or a config file)\n"), run.err);
+void CliTest::testMissingFileExits78() {
     CliRun missing = runCli({"validate", "/nonexistent/x.json"});
     CPPUNIT_ASSERT_EQUAL(78, missing.exitCode);
     CPPUNIT_ASSERT_EQUAL(std::string("/nonexistent/x.json: cannot open file for reading\n"), missing.err);
+}
+
+void CliTest::testEveryVerbRefusesMissingAndMalformedArgumentsWith64AndItsUsage() {
+    // One row per (verb, fault): a required argument left out, or one that is
+    // malformed, out of range, unknown or one too many. Every one exits 64
+    // before doing anything, names the problem and ends with the verb's usage line.
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const std::vector<Case> cases{
+        {{"apply"}, "apply needs exactly one FILE"},
+        {{"apply", "a.json", "b.json"}, "apply needs exactly one FILE"},
+        {{"audiences", "a", "b"}, "at most one SLUG"},
+        {{"audiences", "--limit", "x"}, "--limit needs a non-negative integer"},
+        {{"auth"}, "auth needs a subcommand: test NAME"},
+        {{"auth", "test"}, "auth test needs exactly one authorization NAME"},
+        {{"auth", "tset", "x"}, "unknown auth subcommand \"tset\""},
+        {{"completion"}, "completion needs the shell name"},
+        {{"completion", "zsh"}, "supported: bash"},
+        {{"eval"}, "one of --mapping FILE, --stream NAME or --expr TEXT is required"},
+        {{"eval", "--expr", "1", "--time", "yesterday-ish"}, "--time \"yesterday-ish\" is not a date"},
+        {{"exports", "run"}, "run needs the JOB"},
+        {{"exports", "replay", "j", "--id", "x"}, "--id expects a number, got \"x\""},
+        {{"job"}, "job needs a subcommand: run NAME"},
+        {{"job", "run"}, "job run needs exactly one job NAME"},
+        {{"job", "walk", "x"}, "unknown job subcommand \"walk\""},
+        {{"man", "x"}, "man takes no arguments"},
+        {{"plugins", "x"}, "plugins takes no arguments"},
+        {{"profiles", "show"}, "give --email EMAIL, --id ID or --key FIELD=VALUE"},
+        {{"profiles", "list", "--limit", "abc"}, "--limit needs an integer from 1 to 10000, not \"abc\""},
+        {{"runs", "--limit", "abc"}, "--limit needs a positive number, got \"abc\""},
+        {{"runs", "--limit"}, "Missing option argument: limit requires N"},
+        {{"runs", "--log", "x"}, "--log needs a run id, got \"x\""},
+        {{"runs", "a", "b"}, "runs takes at most one JOB"},
+        {{"serve", "extra"}, "serve takes no arguments"},
+        {{"serve", "--workers", "x"}, "--workers needs a positive number, got \"x\""},
+        {{"serve", "--console-port", "99999"}, "--console-port: expected a port number 0-65535"},
+        {{"token", "x"}, "token takes no arguments"},
+        {{"validate"}, "validate needs at least one FILE"},
+        {{"validate", "--strict", "x.json"}, "Unknown option specified: strict"},
+    };
+    TempDirectory data;
+    std::set<std::string> covered;
+    for (const auto& c : cases) {
+        std::vector<std::string> args{"--data-dir", data.path()};
+        args.insert(args.end(), c.arguments.begin(), c.arguments.end());
+        CliRun run = runCli(args);
+        std::string command = "jobhost";
+        for (const auto& a : c.arguments) command += " " + a;
+        const std::string verb = c.arguments.front();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(command + ": " + run.err, 64, run.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(command + ": " + run.err, contains(run.err, c.message));
+        CPPUNIT_ASSERT_MESSAGE(command + ": " + run.err, contains(run.err, "\nusage: jobhost " + verb + " [options]"));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(command, std::string(), run.out);
+        covered.insert(verb);
+    }
+    std::ostringstream out, err;
+    host::CliApplication app(out, err);
+    app.addBuiltins();
+    for (const auto& command : app.commands())
+        CPPUNIT_ASSERT_MESSAGE("verb " + command->name() + " has no bad-argument case", covered.count(command->name()));
 }
 
 } // namespace jobhost::tests

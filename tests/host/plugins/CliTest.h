@@ -15,7 +15,8 @@ class CliTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testPluginsListsProvidersAndLoadErrors);
     CPPUNIT_TEST(testUnknownCommandExits64);
     CPPUNIT_TEST(testVerbHelp);
-    CPPUNIT_TEST(testMissingArgumentExits78);
+    CPPUNIT_TEST(testMissingFileExits78);
+    CPPUNIT_TEST(testEveryVerbRefusesMissingAndMalformedArgumentsWith64AndItsUsage);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -26,7 +27,8 @@ public:
     void testPluginsListsProvidersAndLoadErrors();
     void testUnknownCommandExits64();
     void testVerbHelp();
-    void testMissingArgumentExits78();
+    void testMissingFileExits78();
+    void testEveryVerbRefusesMissingAndMalformedArgumentsWith64AndItsUsage();
 };
 
 } // namespace jobhost::tests
