@@ -6,6 +6,7 @@
 
 #include "ExportPipelineTest.h"
 #include "HostileImportTest.h"
+#include "JobContentionTest.h"
 #include "ProfileExportTest.h"
 #include "ProfilesGroundTruthTest.h"
 
@@ -15,6 +16,7 @@ CppUnit::Test* E2eTestSuite::suite() {
     auto* suite = new CppUnit::TestSuite("E2eTestSuite");
     suite->addTest(ExportPipelineTest::suite());
     suite->addTest(HostileImportTest::suite());
+    suite->addTest(JobContentionTest::suite());
     suite->addTest(ProfileExportTest::suite());
     suite->addTest(ProfilesGroundTruthTest::suite());
     return suite;

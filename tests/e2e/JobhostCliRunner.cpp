@@ -113,4 +113,50 @@ JobhostCliRunner::Result JobhostCliRunner::runToFile(const std::vector<std::stri
     return result;
 }
 
+JobhostCliRunner::Background::Background(Poco::ProcessHandle handle, std::unique_ptr<Poco::Pipe> output)
+    : _handle(std::move(handle)), _pOutput(std::move(output)) {
+    _reader = std::thread([this] {
+        Poco::PipeInputStream in(*_pOutput);
+        char buffer[4096];
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+            std::lock_guard<std::mutex> lock(_mutex);
+            _text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        }
+    });
+}
+
+JobhostCliRunner::Background::~Background() {
+    try {
+        stop();
+    } catch (...) {
+    }
+}
+
+int JobhostCliRunner::Background::stop() {
+    if (_stopped) return _exitCode;
+    _stopped = true;
+    try {
+        Poco::Process::requestTermination(_handle.id());
+    } catch (const Poco::Exception&) {
+        // already gone: wait() below collects it
+    }
+    _exitCode = _handle.wait();
+    if (_reader.joinable()) _reader.join();
+    return _exitCode;
+}
+
+std::string JobhostCliRunner::Background::output() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _text;
+}
+
+std::unique_ptr<JobhostCliRunner::Background> JobhostCliRunner::start(const std::vector<std::string>& arguments) const {
+    std::vector<std::string> args = {"--plugin-dir", _pluginDirectory, "--manifest-dir", _manifestDirectory};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    auto output = std::make_unique<Poco::Pipe>();
+    Poco::Process::Env env(_environment.begin(), _environment.end());
+    Poco::ProcessHandle handle = Poco::Process::launch(_executable, args, _home, nullptr, output.get(), output.get(), env);
+    return std::make_unique<Background>(std::move(handle), std::move(output));
+}
+
 } // namespace jobhost::tests::e2e

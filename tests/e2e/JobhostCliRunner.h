@@ -3,6 +3,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <Poco/Pipe.h>
+#include <Poco/Process.h>
 #include <string>
 #include <vector>
 
@@ -43,6 +49,32 @@ public:
     /// (wait4's ru_maxrss) in Result::peakRssKiB. Throws Poco::SystemException
     /// when the file cannot be opened or the child cannot be started.
     Result runToFile(const std::vector<std::string>& arguments, const std::string& outputFile) const;
+
+    /// A child started by start(): its stdout and stderr are drained into one
+    /// text by a thread it owns. stop() (also run by the destructor) asks it
+    /// to terminate (SIGINT), waits and returns the exit code.
+    class Background {
+    public:
+        Background(Poco::ProcessHandle handle, std::unique_ptr<Poco::Pipe> output);
+        ~Background();
+        Background(const Background&) = delete;
+        Background& operator=(const Background&) = delete;
+        int stop();
+        /// Everything printed so far.
+        std::string output() const;
+
+    private:
+        Poco::ProcessHandle _handle;
+        std::unique_ptr<Poco::Pipe> _pOutput;
+        mutable std::mutex _mutex;
+        std::string _text;
+        std::thread _reader;
+        bool _stopped = false;
+        int _exitCode = -1;
+    };
+
+    /// Starts a long-running verb (e.g. serve) in the background.
+    std::unique_ptr<Background> start(const std::vector<std::string>& arguments) const;
 
     const std::string& homeDirectory() const { return _home; }
 
