@@ -16,11 +16,24 @@ constexpr std::size_t kMaxBody = 1 << 20;
 }
 
 ApiRequest::ApiRequest(Poco::Net::HTTPServerRequest& request, RouteParams params)
-    : _request(request), _params(std::move(params)) {
+    : _request(request), _params(std::move(params)), _query(parseQuery(request.getURI())) {}
+
+std::multimap<std::string, std::string> ApiRequest::parseQuery(const std::string& target) {
+    std::multimap<std::string, std::string> query;
     try {
-        for (auto& [k, v] : Poco::URI(request.getURI()).getQueryParameters()) _query.emplace(k, v);
+        for (auto& [k, v] : Poco::URI(target).getQueryParameters()) query.emplace(k, v);
     } catch (const Poco::SyntaxException&) {
         throw ApiException(400, "malformed query string");
+    }
+    return query;
+}
+
+Poco::JSON::Object::Ptr ApiRequest::parseJsonBody(const std::string& text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw ApiException(400, "a JSON object body is required");
+    try {
+        return JsonDocument::parseObject(text, "request body");
+    } catch (const HostException& e) {
+        throw ApiException(400, e.message());
     }
 }
 
@@ -53,12 +66,7 @@ Poco::JSON::Object::Ptr ApiRequest::jsonBody() {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (text.size() > kMaxBody) throw ApiException(413, "request body larger than 1 MiB");
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw ApiException(400, "a JSON object body is required");
-    try {
-        return JsonDocument::parseObject(text, "request body");
-    } catch (const HostException& e) {
-        throw ApiException(400, e.message());
-    }
+    return parseJsonBody(text);
 }
 
 std::string ApiRequest::actor() const {

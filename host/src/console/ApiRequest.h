@@ -36,6 +36,13 @@ public:
     /// Who is acting, for audit rows: "console@<client address>".
     std::string actor() const;
 
+    /// The query parameters of a request target ("/path?a=1&b=%20"),
+    /// URL-decoded, in order. Throws ApiException(400) when malformed.
+    static std::multimap<std::string, std::string> parseQuery(const std::string& target);
+    /// A request body (already read, at most 1 MiB) as a JSON object.
+    /// Throws ApiException(400) when blank, not JSON or not an object.
+    static Poco::JSON::Object::Ptr parseJsonBody(const std::string& text);
+
 private:
     Poco::Net::HTTPServerRequest& _request;
     RouteParams _params;
