@@ -30,3 +30,19 @@ void ApiRouterTest::testNoMatch() {
     CPPUNIT_ASSERT(!ApiRouter::match("/api/v1/jobs/{name}", "/api/v1/jobs/a/b", params));
     CPPUNIT_ASSERT(!ApiRouter::match("/api/v1/jobs", "/api/v1/runs", params));
 }
+
+// Found by fuzz/console_request: "%au" made match() throw Poco::URISyntaxException.
+void ApiRouterTest::testParametersAreDecodedOnceAndMalformedEscapesMatchNothing() {
+    RouteParams params;
+    CPPUNIT_ASSERT(ApiRouter::match("/api/v1/jobs/{name}", "/api/v1/jobs/100%25", params));
+    CPPUNIT_ASSERT_EQUAL(std::string("100%"), params["name"]);
+    CPPUNIT_ASSERT(ApiRouter::match("/api/v1/jobs/{name}", "/api/v1/jobs/%2541", params));
+    CPPUNIT_ASSERT_EQUAL(std::string("%41"), params["name"]);
+    CPPUNIT_ASSERT(ApiRouter::match("/api/v1/jobs/{name}", "/api/v1/jobs/a%2Fb", params));
+    CPPUNIT_ASSERT_EQUAL(std::string("a/b"), params["name"]);
+    for (const std::string bad : {"/api/v1/jobs/%au", "/api/v1/jobs/%", "/api/v1/jobs/x%2", "/api/v1/jobs/%zz"}) {
+        RouteParams none;
+        CPPUNIT_ASSERT_MESSAGE(bad, !ApiRouter::match("/api/v1/jobs/{name}", bad, none));
+        CPPUNIT_ASSERT(none.empty());
+    }
+}

@@ -14,6 +14,7 @@ class ApiRouterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testMatchLiteral);
     CPPUNIT_TEST(testMatchParameters);
     CPPUNIT_TEST(testNoMatch);
+    CPPUNIT_TEST(testParametersAreDecodedOnceAndMalformedEscapesMatchNothing);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -23,6 +24,7 @@ public:
     void testMatchLiteral();
     void testMatchParameters();
     void testNoMatch();
+    void testParametersAreDecodedOnceAndMalformedEscapesMatchNothing();
 
 private:
     std::unique_ptr<ConsoleFixture> _pConsole;

@@ -187,3 +187,17 @@ void ConsoleApiTest::testKeepAliveAfterIgnoredBody() {
     CPPUNIT_ASSERT_EQUAL(404, send("POST", "/api/v1/jobs/none/run", "{}", true));
     CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/v1/providers", "", true));
 }
+
+// The router matched Poco::URI::getPath() (already decoded) and decoded the
+// parameter again: "100%25" reached match() as "100%" and threw.
+void ConsoleApiTest::testPercentEscapesInThePathAreDecodedOnce() {
+    HttpResult percent = _pConsole->call("GET", "/api/v1/jobs/100%25");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(percent.body, 404, percent.status);
+    CPPUNIT_ASSERT_MESSAGE(percent.body, percent.errorMessage().find("job \"100%\"") != std::string::npos);
+    HttpResult twice = _pConsole->call("GET", "/api/v1/jobs/%2541");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(twice.body, 404, twice.status);
+    CPPUNIT_ASSERT_MESSAGE(twice.body, twice.errorMessage().find("job \"%41\"") != std::string::npos);
+    HttpResult malformed = _pConsole->call("GET", "/api/v1/jobs/%zz");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(malformed.body, 400, malformed.status);
+    CPPUNIT_ASSERT_MESSAGE(malformed.body, malformed.errorMessage().find("malformed request URL") != std::string::npos);
+}

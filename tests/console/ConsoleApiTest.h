@@ -23,6 +23,7 @@ class ConsoleApiTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testWebUiServed);
     CPPUNIT_TEST(testWebUiRefusesTraversal);
     CPPUNIT_TEST(testMalformedJsonBody);
+    CPPUNIT_TEST(testPercentEscapesInThePathAreDecodedOnce);
     CPPUNIT_TEST(testWithoutStore503);
     CPPUNIT_TEST(testTokenRotationTakesEffect);
     CPPUNIT_TEST(testKeepAliveAfterIgnoredBody);
@@ -44,6 +45,7 @@ public:
     void testWebUiServed();
     void testWebUiRefusesTraversal();
     void testMalformedJsonBody();
+    void testPercentEscapesInThePathAreDecodedOnce();
     void testWithoutStore503();
     void testTokenRotationTakesEffect();
     void testKeepAliveAfterIgnoredBody();

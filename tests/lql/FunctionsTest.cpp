@@ -218,6 +218,18 @@ void FunctionsTest::testDateParser()
     CPPUNIT_ASSERT_EQUAL(std::string("1969-12-31T23:59:59.999Z"), DateParser::formatRfc3339(TimeMs{-1}));
 }
 
+// Found by fuzz/date_parser: every all-digit string was summed into an
+// int64 before its length was looked at (signed overflow, UB).
+void FunctionsTest::testDateParserRefusesDigitStringsBeyondInt64() {
+    CPPUNIT_ASSERT(!DateParser::parseAny("9999999999999999999"));             // 19 digits > INT64_MAX
+    CPPUNIT_ASSERT(!DateParser::parseAny(std::string(60, '7')));
+    CPPUNIT_ASSERT(!DateParser::parseAny("12387080732000000000000000000000000"));
+    auto largest = DateParser::parseAny("9223372036854775807");                 // INT64_MAX nanoseconds
+    CPPUNIT_ASSERT(largest);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{9223372036854}, largest->ms);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{1732000000123}, DateParser::parseAny("1732000000123")->ms);
+}
+
 void FunctionsTest::testDateMath()
 {
     TimeMs now{1731748527000};

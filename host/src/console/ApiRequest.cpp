@@ -23,7 +23,7 @@ std::multimap<std::string, std::string> ApiRequest::parseQuery(const std::string
     try {
         for (auto& [k, v] : Poco::URI(target).getQueryParameters()) query.emplace(k, v);
     } catch (const Poco::SyntaxException&) {
-        throw ApiException(400, "malformed query string");
+        throw ApiException(400, "malformed request URL (a bad %-escape or a character URLs may not hold)");
     }
     return query;
 }

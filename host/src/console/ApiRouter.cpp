@@ -143,7 +143,11 @@ bool ApiRouter::match(const std::string& pattern, const std::string& path, Route
         if (w.size() > 2 && w.front() == '{' && w.back() == '}') {
             if (have[i].empty()) return false;
             std::string decoded;
-            Poco::URI::decode(have[i], decoded);
+            try {
+                Poco::URI::decode(have[i], decoded);
+            } catch (const Poco::SyntaxException&) {
+                return false; // a malformed %-escape names nothing
+            }
             found[w.substr(1, w.size() - 2)] = decoded;
         } else if (w != have[i]) {
             return false;
@@ -154,11 +158,20 @@ bool ApiRouter::match(const std::string& pattern, const std::string& path, Route
 }
 
 Poco::Net::HTTPRequestHandler* ApiRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
+    // Routes match the still-encoded path: match() decodes each parameter
+    // once, so "%2F" stays inside its segment and "100%25" names "100%".
+    // (Poco::URI::getPath() would decode first and again in match().)
     std::string path;
-    try {
-        path = Poco::URI(request.getURI()).getPath();
-    } catch (const Poco::SyntaxException&) {
-        return new NotFoundHandler(_services, {}, false);
+    const std::string& target = request.getURI();
+    if (!target.empty() && target.front() == '/') {
+        path = target.substr(0, target.find_first_of("?#"));
+    } else {
+        try {
+            const std::string etc = Poco::URI(target).getPathEtc(); // absolute-form: re-encoded path
+            path = etc.substr(0, etc.find_first_of("?#"));
+        } catch (const Poco::SyntaxException&) {
+            return new NotFoundHandler(_services, {}, false);
+        }
     }
     if (path.size() > 1 && path.back() == '/') path.pop_back();
     const std::string& method = request.getMethod();

@@ -41,7 +41,8 @@ public:
     /// The OpenAPI 3.1 document of routes() (what /api/v1/openapi.json serves).
     const std::string& openApiDocument() const { return *_pOpenApi; }
 
-    /// Matches `path` against `pattern`; fills `params` (URL-decoded). Pure.
+    /// Matches the still percent-encoded `path` against `pattern`; fills `params`
+    /// (each decoded once). A malformed escape matches nothing. Pure; never throws.
     static bool match(const std::string& pattern, const std::string& path, RouteParams& params);
 
 private:

@@ -208,8 +208,12 @@ std::optional<TimeMs> finish(const Parts& p)
 
 std::optional<TimeMs> parseDigits(std::string_view s)
 {
+    // Only the epoch lengths (at most 19 digits) are read as one number; a
+    // 19-digit value above INT64_MAX is no date (it used to overflow).
     std::int64_t v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
+    if (s.size() <= 19)
+        for (char c : s)
+            if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v)) return std::nullopt;
     auto sub = [&](std::size_t pos, std::size_t n) {
         int r = 0;
         for (std::size_t k = pos; k < pos + n; ++k) r = r * 10 + (s[k] - '0');
