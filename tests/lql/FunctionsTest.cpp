@@ -246,6 +246,14 @@ void FunctionsTest::testDateMath()
     CPPUNIT_ASSERT_EQUAL(now.ms, DateParser::parseDateMath("now", now)->ms);
     CPPUNIT_ASSERT(!DateParser::parseDateMath("now-3x", now));
     CPPUNIT_ASSERT(!DateParser::parseDateMath("later", now));
+    // Found by fuzz/date_parser: the amount and each step overflowed int64 (UB);
+    // now results outside years 0000-9999 are no date.
+    CPPUNIT_ASSERT(!DateParser::parseDateMath("now-" + std::string(40, '8') + "y", now));
+    CPPUNIT_ASSERT(!DateParser::parseDateMath("now+9223372036854775807s", now));
+    CPPUNIT_ASSERT(!DateParser::parseDateMath("now+9223372036854775807M", now));
+    CPPUNIT_ASSERT(!DateParser::parseDateMath("now-100000y", now));
+    CPPUNIT_ASSERT(!DateParser::parseDateMath("now+3000000000000d", now));
+    CPPUNIT_ASSERT_EQUAL(std::string("0024-11-16T09:15:27.000Z"), DateParser::formatRfc3339(*DateParser::parseDateMath("now-2000y", now)));
     // todate("now-1d") in a mapping is relative to the message time.
     CPPUNIT_ASSERT_EQUAL(now.ms - 86400000, call("todate", {"now-1d"})->asTime().ms);
 }

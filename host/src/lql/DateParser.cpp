@@ -431,9 +431,15 @@ std::optional<TimeMs> DateParser::parseAny(const std::string& text)
 
 std::optional<TimeMs> DateParser::parseDateMath(const std::string& text, TimeMs now)
 {
+    // Results stay within years 0000..9999 (what RFC3339 can write); every
+    // step is overflow-checked, so "now-999…9y" is no date instead of UB.
+    constexpr std::int64_t kMinMs = -62167219200000; // 0000-01-01T00:00:00Z
+    constexpr std::int64_t kMaxMs = 253402300799999; // 9999-12-31T23:59:59.999Z
+    auto inRange = [](std::int64_t v) { return v >= kMinMs && v <= kMaxMs; };
     std::string_view s(text);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     if (s.size() < 3 || lower(s.substr(0, 3)) != "now") return std::nullopt;
+    if (!inRange(now.ms)) return std::nullopt;
     std::size_t i = 3;
     std::int64_t ms = now.ms;
     while (i < s.size()) {
@@ -443,20 +449,21 @@ std::optional<TimeMs> DateParser::parseDateMath(const std::string& text, TimeMs 
         std::int64_t n = 0;
         int digits = 0;
         while (i < s.size() && isDigit(s[i])) {
-            n = n * 10 + (s[i] - '0');
+            if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, s[i] - '0', &n)) return std::nullopt;
             ++i;
             ++digits;
         }
         if (digits == 0) n = 1;
         if (i >= s.size()) return std::nullopt;
         char unit = s[i++];
-        std::int64_t sign = op == '-' ? -1 : 1;
+        const std::int64_t signedN = op == '-' ? -n : n;
+        std::int64_t unitMs = 0;
         switch (unit) {
-        case 's': ms += sign * n * 1000; break;
-        case 'm': ms += sign * n * 60000; break;
-        case 'h': ms += sign * n * 3600000; break;
-        case 'd': ms += sign * n * 86400000; break;
-        case 'w': ms += sign * n * 7 * 86400000; break;
+        case 's': unitMs = 1000; break;
+        case 'm': unitMs = 60000; break;
+        case 'h': unitMs = 3600000; break;
+        case 'd': unitMs = 86400000; break;
+        case 'w': unitMs = 7 * 86400000LL; break;
         case 'M':
         case 'y': {
             std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
@@ -464,15 +471,23 @@ std::optional<TimeMs> DateParser::parseDateMath(const std::string& text, TimeMs 
             std::int64_t y;
             unsigned m, d;
             civilFromDays(days, y, m, d);
-            std::int64_t months = y * 12 + (m - 1) + sign * n * (unit == 'y' ? 12 : 1);
+            std::int64_t step = 0, months = 0;
+            if (__builtin_mul_overflow(signedN, unit == 'y' ? 12 : 1, &step) ||
+                __builtin_add_overflow(y * 12 + (m - 1), step, &months))
+                return std::nullopt;
             std::int64_t ny = months >= 0 ? months / 12 : -((-months + 11) / 12);
+            if (ny < 0 || ny > 9999) return std::nullopt;
             unsigned nm = static_cast<unsigned>(months - ny * 12) + 1;
             // Go's AddDate normalises overflowing days (Jan 31 + 1M = Mar 2/3).
             ms = (daysFromCivil(ny, nm, 1) + (d - 1)) * 86400000 + rem;
-            break;
+            if (!inRange(ms)) return std::nullopt;
+            continue;
         }
         default: return std::nullopt;
         }
+        std::int64_t delta = 0;
+        if (__builtin_mul_overflow(signedN, unitMs, &delta) || __builtin_add_overflow(ms, delta, &ms) || !inRange(ms))
+            return std::nullopt;
     }
     return TimeMs{ms};
 }
