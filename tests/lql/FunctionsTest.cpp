@@ -218,6 +218,15 @@ void FunctionsTest::testDateParser()
     CPPUNIT_ASSERT_EQUAL(std::string("1969-12-31T23:59:59.999Z"), DateParser::formatRfc3339(TimeMs{-1}));
 }
 
+void FunctionsTest::testToIntRefusesNumbersBeyondInt64() {
+    // Casting such a double to int64 is undefined behaviour; found reading the parser fuzz finds' neighbours.
+    CPPUNIT_ASSERT(!call("toint", {Value(1e300)}));
+    CPPUNIT_ASSERT(!call("toint", {Value("1e19")}));
+    CPPUNIT_ASSERT(!call("toint", {Value(-9.3e18)}));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{-42}, num(call("toint", {Value(-42.9)})));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{4611686018427387904}, num(call("toint", {Value("4.611686018427387904e18")})));
+}
+
 // Found by fuzz/date_parser: every all-digit string was summed into an
 // int64 before its length was looked at (signed overflow, UB).
 void FunctionsTest::testDateParserRefusesDigitStringsBeyondInt64() {

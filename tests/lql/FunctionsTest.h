@@ -18,6 +18,7 @@ class FunctionsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testHourOfWeek);
     CPPUNIT_TEST(testYymmAndMonth);
     CPPUNIT_TEST(testDateParser);
+    CPPUNIT_TEST(testToIntRefusesNumbersBeyondInt64);
     CPPUNIT_TEST(testDateParserRefusesDigitStringsBeyondInt64);
     CPPUNIT_TEST(testDateMath);
     CPPUNIT_TEST(testTodateLayout);
@@ -36,6 +37,7 @@ public:
     void testHourOfWeek();
     void testYymmAndMonth();
     void testDateParser();
+    void testToIntRefusesNumbersBeyondInt64();
     void testDateParserRefusesDigitStringsBeyondInt64();
     void testDateMath();
     void testTodateLayout();

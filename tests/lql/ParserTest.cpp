@@ -258,3 +258,33 @@ void ParserTest::testFilterIncludeUnsupported()
     ParseException n = filterError("FILTER NOT INCLUDE x");
     CPPUNIT_ASSERT_EQUAL(12, n.column());
 }
+
+// Found by fuzz/lql_parser (and its crafted seeds): 100,000 nested
+// parentheses or NOTs overflowed the stack; "1e999999" and a 23-digit
+// LIMIT threw std::out_of_range out of the parser.
+void ParserTest::testHostileTextFailsWithAParseException()
+{
+    auto nested = [](int depth) { return std::string(depth, '(') + "1" + std::string(depth, ')'); };
+    CPPUNIT_ASSERT(Parser::parseExpression(nested(250)));
+    ParseException deep = filterError("FILTER x = " + nested(100000));
+    CPPUNIT_ASSERT_MESSAGE(deep.message(), deep.message().find("an expression nested at most 256 levels deep") != std::string::npos);
+    std::string nots;
+    for (int i = 0; i < 100000; ++i) nots += "NOT ";
+    ParseException notChain = filterError("FILTER " + nots + "a");
+    CPPUNIT_ASSERT_MESSAGE(notChain.message(), notChain.message().find("nested at most 256 levels") != std::string::npos);
+    std::string minuses;
+    for (int i = 0; i < 100000; ++i) minuses += "- "; // "--" would start a comment
+    ParseException minus = filterError("FILTER x = " + minuses + "1");
+    CPPUNIT_ASSERT_MESSAGE(minus.message(), minus.message().find("nested at most 256 levels") != std::string::npos);
+
+    ParseException huge = filterError("FILTER x = 1e999999");
+    CPPUNIT_ASSERT_MESSAGE(huge.message(), huge.message().find("a number within the range of a double") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(12, huge.column());
+    ParseException hugeInt = filterError("FILTER x = 1" + std::string(400, '0'));
+    CPPUNIT_ASSERT_MESSAGE(hugeInt.message(), hugeInt.message().find("range of a double") != std::string::npos);
+    CPPUNIT_ASSERT(Parser::parseExpression("99999999999999999999")); // beyond int64: read as a double
+
+    ParseException limit = filterError("FILTER a = 1 LIMIT 99999999999999999999999");
+    CPPUNIT_ASSERT_MESSAGE(limit.message(), limit.message().find("a LIMIT of at most 9223372036854775807") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t{5}, Parser::parseFilter("FILTER a = 1 LIMIT 5").limit.value_or(-1));
+}

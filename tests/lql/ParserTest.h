@@ -16,6 +16,7 @@ class ParserTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testAutoNaming);
     CPPUNIT_TEST(testFilterForms);
     CPPUNIT_TEST(testFilterIncludeUnsupported);
+    CPPUNIT_TEST(testHostileTextFailsWithAParseException);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -28,4 +29,5 @@ public:
     void testAutoNaming();
     void testFilterForms();
     void testFilterIncludeUnsupported();
+    void testHostileTextFailsWithAParseException();
 };

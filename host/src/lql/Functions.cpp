@@ -178,13 +178,16 @@ std::string digestHex(Poco::DigestEngine& engine, const std::string& s)
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+// A double whose integer part an int64 holds (casting any other is UB).
+bool fitsInt64(double d) { return std::isfinite(d) && d > -9223372036854775808.0 && d < 9223372036854775808.0; }
+
 std::optional<std::int64_t> toInt(const Value& v)
 {
     switch (v.type()) {
     case Value::Type::Int: return v.asInt();
     case Value::Type::Number: {
         double d = v.asNumber();
-        if (!std::isfinite(d)) return std::nullopt;
+        if (!fitsInt64(d)) return std::nullopt;
         return static_cast<std::int64_t>(std::trunc(d));
     }
     case Value::Type::Bool: return v.asBool() ? 1 : 0;
@@ -198,7 +201,7 @@ std::optional<std::int64_t> toInt(const Value& v)
             long long i = std::stoll(s, &pos);
             if (pos == s.size()) return i;
             double d = std::stod(s, &pos);
-            if (pos != s.size() || !std::isfinite(d)) return std::nullopt;
+            if (pos != s.size() || !fitsInt64(d)) return std::nullopt;
             return static_cast<std::int64_t>(std::trunc(d));
         } catch (const std::exception&) {
             return std::nullopt;

@@ -139,6 +139,32 @@ bool Parser::isReserved(const Token& t) const
     return t.type == Token::Type::Ident && !t.quoted && reservedWords().count(upper(t.text)) != 0;
 }
 
+class Parser::DepthGuard {
+public:
+    explicit DepthGuard(Parser& parser) : _parser(parser)
+    {
+        if (_parser._depth >= kMaxDepth) _parser.fail("an expression nested at most " + std::to_string(kMaxDepth) + " levels deep");
+        ++_parser._depth;
+    }
+    ~DepthGuard() { --_parser._depth; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+private:
+    Parser& _parser;
+};
+
+double Parser::numberLiteral(const Token& t) const
+{
+    try {
+        return std::stod(t.text);
+    } catch (const std::out_of_range&) {
+        throw ParseException(_file, t.line, t.column, "a number within the range of a double (about 1.8e308)", t.describe());
+    } catch (const std::invalid_argument&) {
+        throw ParseException(_file, t.line, t.column, "a number", t.describe());
+    }
+}
+
 void Parser::fail(const std::string& expected) const
 {
     const Token& t = peek();
@@ -348,7 +374,12 @@ FilterQuery Parser::parseFilter(const std::string& text, const std::string& file
         } else if (p.atKeyword("LIMIT")) {
             p.advance();
             if (p.peek().type != Token::Type::Int) p.fail("an integer after LIMIT");
-            q.limit = std::stoll(p.advance().text);
+            try {
+                q.limit = std::stoll(p.peek().text);
+            } catch (const std::out_of_range&) {
+                p.fail("a LIMIT of at most 9223372036854775807");
+            }
+            p.advance();
         } else if (p.atKeyword("WITH")) {
             p.advance();
             do {
@@ -388,6 +419,7 @@ ExprPtr Parser::parseExpression(const std::string& text, const std::string& file
 
 ExprPtr Parser::parseOr()
 {
+    DepthGuard guard(*this); // once per parenthesis, argument list or n-ary phrase
     const Token& start = peek();
     ExprPtr left = parseAnd();
     // In FilterQL "OR (" starts a new n-ary phrase (children need no commas).
@@ -426,6 +458,7 @@ ExprPtr Parser::parseAnd()
 ExprPtr Parser::parseNot()
 {
     if (atKeyword("NOT") || (peek().type == Token::Type::Op && peek().text == "!")) {
+        DepthGuard guard(*this);
         const Token& t = advance();
         if (atKeyword("INCLUDE")) fail("a supported expression (INCLUDE is not supported)");
         auto e = node(Expr::Kind::Not, t);
@@ -548,6 +581,7 @@ ExprPtr Parser::parseMultiplicative()
 ExprPtr Parser::parseUnary()
 {
     if (peek().type == Token::Type::Op && peek().text == "-") {
+        DepthGuard guard(*this);
         const Token& t = advance();
         ExprPtr inner = parseUnary();
         if (inner->kind == Expr::Kind::Literal && inner->value.type() == Value::Type::Int) {
@@ -610,14 +644,14 @@ ExprPtr Parser::parsePrimary()
         try {
             e->value = Value(static_cast<std::int64_t>(std::stoll(t.text)));
         } catch (const std::out_of_range&) {
-            e->value = Value(std::stod(t.text));
+            e->value = Value(numberLiteral(t));
         }
         return e;
     }
     case Token::Type::Float: {
         advance();
         auto e = node(Expr::Kind::Literal, t);
-        e->value = Value(std::stod(t.text));
+        e->value = Value(numberLiteral(t));
         return e;
     }
     case Token::Type::Ident: {

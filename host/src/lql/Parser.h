@@ -72,6 +72,16 @@ private:
     std::vector<ExprPtr> parseList();
 
     std::shared_ptr<Expr> node(Expr::Kind kind, const Token& at) const;
+    // The value of a Float token, or of an Int token beyond int64. Throws
+    // ParseException at the token when it is beyond double's range.
+    double numberLiteral(const Token& t) const;
+
+    // Bounds recursion (parentheses, NOT, unary minus, nested calls) so
+    // hostile text fails with a ParseException instead of overflowing the
+    // stack; one guard per recursive descent level.
+    static constexpr int kMaxDepth = 256;
+    class DepthGuard;
+    int _depth = 0;
 
     std::vector<Token> _tokens;
     std::size_t _pos = 0;
