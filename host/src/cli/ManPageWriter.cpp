@@ -64,9 +64,9 @@ void ManPageWriter::write(std::ostream& out, const CliApplication& application) 
         << ".TP\n.I /etc/jobhost\nconfiguration and secret key of the packaged service (jobhost.service, data in /var/lib/jobhost)\n"
         << ".SH EXIT STATUS\n"
         << ".TP\n.B 0\nsuccess\n.TP\n.B 1\na job or check failed (the command says which)\n"
-        << ".TP\n.B 64\nbad usage (unknown command or option)\n"
+        << ".TP\n.B 64\nbad usage: an unknown command or option, a missing, malformed or extra argument (the message ends with the usage line)\n"
         << ".TP\n.B 70\ninternal error\n"
-        << ".TP\n.B 78\nbad configuration, manifest or plugin\n"
+        << ".TP\n.B 78\nbad configuration, manifest or plugin, or a job, run or audience that does not exist\n"
         << ".SH SEE ALSO\n"
         << "\\fBjobhost completion bash\\fR prints the bash completion script; "
         << "\\fBGET /api/v1/openapi.json\\fR on the console describes the REST API.\n";

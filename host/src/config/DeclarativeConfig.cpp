@@ -185,9 +185,10 @@ JobSpec DeclarativeConfig::readJob(const std::string& name, const Object::Ptr& o
         refuseUnknown(schedule, join(path, "schedule"), {"interval_seconds"}, problems);
         if (schedule->has("interval_seconds")) {
             Var v = schedule->get("interval_seconds");
-            if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
+            auto seconds = v.isInteger() ? JsonDocument::asInt64(v) : std::nullopt;
+            if (!seconds || *seconds < 0)
                 problems.add(join(path, "schedule.interval_seconds"), "expected a non-negative integer (0 = manual only)");
-            else spec.intervalSeconds = v.convert<Poco::Int64>();
+            else spec.intervalSeconds = *seconds;
         }
     }
     if (Object::Ptr retry = objectAt(o, "retry", join(path, "retry"), problems)) {
@@ -195,9 +196,10 @@ JobSpec DeclarativeConfig::readJob(const std::string& name, const Object::Ptr& o
         auto read = [&](const char* key, std::optional<std::int64_t>& target) {
             if (!retry->has(key)) return;
             Var v = retry->get(key);
-            if (v.type() == typeid(bool) || !v.isInteger() || v.convert<Poco::Int64>() < 0)
+            auto n = v.isInteger() ? JsonDocument::asInt64(v) : std::nullopt;
+            if (!n || *n < 0)
                 problems.add(join(path, std::string("retry.") + key), "expected a non-negative integer");
-            else target = v.convert<Poco::Int64>();
+            else target = *n;
         };
         read("max_attempts", spec.retry.maxAttempts);
         read("base_ms", spec.retry.baseMs);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "console/ExportReplayHandler.h"
 
+#include "util/JsonDocument.h"
+
 #include <cmath>
 #include <optional>
 
@@ -37,15 +39,11 @@ ReplayRequest readBody(const Poco::JSON::Object::Ptr& body) {
     if (hasId == hasAll) errors.add("id", hasId ? "give either \"id\" or \"all\", not both" : "required: the dead letter's id (or \"all\": true)");
     if (hasId) {
         const Poco::Dynamic::Var& v = body->get("id");
-        if (v.isInteger() && !v.isBoolean() && v.convert<Poco::Int64>() > 0) {
-            r.id = v.convert<Poco::Int64>();
-        } else if (v.isNumeric() && !v.isInteger() && !v.isBoolean()) {
-            double d = v.convert<double>();
-            if (d > 0 && d < 9.0e15 && std::floor(d) == d) r.id = static_cast<Poco::Int64>(d);
-            else errors.add("id", "expected a positive integer");
-        } else {
+        // 18446744073709551615 used to throw Poco::RangeException here (a 500).
+        if (auto id = JsonDocument::asInt64(v); id && *id > 0)
+            r.id = *id;
+        else
             errors.add("id", "expected a positive integer");
-        }
     }
     if (hasAll) {
         const Poco::Dynamic::Var& v = body->get("all");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "plugins/ConfigSchema.h"
 
+#include "util/JsonDocument.h"
+
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -37,12 +39,8 @@ bool isArray(const Var& v) { return v.type() == typeid(Array::Ptr); }
 bool isBool(const Var& v) { return v.type() == typeid(bool); }
 bool isString(const Var& v) { return v.isString(); }
 bool isNumber(const Var& v) { return !isBool(v) && v.isNumeric(); }
-bool isInteger(const Var& v) {
-    if (!isNumber(v)) return false;
-    if (v.isInteger()) return true;
-    double d = v.convert<double>();
-    return std::floor(d) == d && std::fabs(d) < 9.0e15;
-}
+// A whole number an int64 holds (what an integer field keeps).
+bool isInteger(const Var& v) { return JsonDocument::asInt64(v).has_value(); }
 
 std::string describe(const Var& v) {
     if (v.isEmpty()) return "null";
@@ -220,7 +218,7 @@ Var normalize(const SchemaField& field, const Var& value, const std::string& pat
         double d = value.convert<double>();
         if (field.minimum && d < *field.minimum) errors.push_back(path + ": " + value.convert<std::string>() + " is below the minimum " + Var(*field.minimum).convert<std::string>());
         if (field.maximum && d > *field.maximum) errors.push_back(path + ": " + value.convert<std::string>() + " is above the maximum " + Var(*field.maximum).convert<std::string>());
-        if (field.type == FieldType::Integer) return Var(static_cast<Poco::Int64>(d));
+        if (field.type == FieldType::Integer) return Var(static_cast<Poco::Int64>(*JsonDocument::asInt64(value)));
         return value;
     }
     case FieldType::Boolean:

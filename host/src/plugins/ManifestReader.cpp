@@ -52,11 +52,9 @@ public:
             if (required) fail(name, "required integer is missing");
             return fallback;
         }
-        Var v = _object->get(name);
-        if (v.type() == typeid(bool) || !v.isNumeric()) fail(name, "expected integer");
-        double d = v.convert<double>();
-        if (d != static_cast<double>(static_cast<std::int64_t>(d))) fail(name, "expected integer");
-        auto i = static_cast<std::int64_t>(d);
+        auto parsed = JsonDocument::asInt64(_object->get(name));
+        if (!parsed) fail(name, "expected integer");
+        const std::int64_t i = *parsed;
         if (i < min || i > max) fail(name, std::to_string(i) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
         return i;
     }

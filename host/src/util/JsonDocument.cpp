@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/JsonDocument.h"
 
+#include <cmath>
+#include <cstdint>
+
 #include <fstream>
 #include <sstream>
 
@@ -172,6 +175,22 @@ std::string JsonDocument::stringify(const Poco::Dynamic::Var& value) {
     std::ostringstream out;
     Poco::JSON::Stringifier::condense(value, out);
     return out.str();
+}
+
+std::optional<std::int64_t> JsonDocument::asInt64(const Poco::Dynamic::Var& value) {
+    if (value.type() == typeid(bool) || !value.isNumeric()) return std::nullopt;
+    try {
+        if (value.isInteger()) {
+            if (!value.isSigned() && value.convert<Poco::UInt64>() > static_cast<Poco::UInt64>(INT64_MAX)) return std::nullopt;
+            return value.convert<Poco::Int64>();
+        }
+        const double d = value.convert<double>();
+        // [-2^63, 2^63): the doubles an int64 holds; the cast of any other is undefined.
+        if (!std::isfinite(d) || std::trunc(d) != d || d < -9223372036854775808.0 || d >= 9223372036854775808.0) return std::nullopt;
+        return static_cast<std::int64_t>(d);
+    } catch (const Poco::Exception&) {
+        return std::nullopt; // a conversion Poco refuses (out of range)
+    }
 }
 
 } // namespace jobhost::host

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include <Poco/Dynamic/Var.h>
@@ -27,6 +29,10 @@ public:
     static std::string readFile(const std::string& path);
     /// Compact JSON text of a value.
     static std::string stringify(const Poco::Dynamic::Var& value);
+    /// A parsed JSON number as an int64: an integer, or a double without a
+    /// fraction, that fits. nullopt for anything else (bools, strings,
+    /// fractions, NaN, values beyond int64 such as 1e40 or 2^64-1). Never throws.
+    static std::optional<std::int64_t> asInt64(const Poco::Dynamic::Var& value);
 };
 
 } // namespace jobhost::host

@@ -57,6 +57,19 @@ void DeclarativeConfigTest::testExampleShapedConfigIsValid() {
     CPPUNIT_ASSERT_EQUAL(std::string("FILTER pu_open_ct > 0"), config.audiences()[0].filter);
 }
 
+// 18446744073709551615 threw Poco::RangeException out of the reader; 1e40
+// in an integer config field was cast to int64 (UB). Both are problems now.
+void DeclarativeConfigTest::testIntegersBeyondInt64AreProblems() {
+    std::string json = kValid;
+    json.replace(json.find("600"), 3, "18446744073709551615");
+    json.replace(json.find("\"config\": {\"site\": \"s1\"}"), 0, "\"retry\": {\"max_attempts\": 1e40}, ");
+    json.replace(json.find("\"site\": \"s1\""), 0, "\"limit\": 1e40, ");
+    const std::string message = configError(json);
+    CPPUNIT_ASSERT_MESSAGE(message, message.find("jobs.nightly.schedule.interval_seconds: expected a non-negative integer") != std::string::npos);
+    CPPUNIT_ASSERT_MESSAGE(message, message.find("jobs.nightly.retry.max_attempts: expected a non-negative integer") != std::string::npos);
+    CPPUNIT_ASSERT_MESSAGE(message, message.find("jobs.nightly.config.limit:") != std::string::npos);
+}
+
 void DeclarativeConfigTest::testRetryOverrideIsReadAndChecked() {
     std::string json = kValid;
     json.replace(json.find("\"config\": {\"site\": \"s1\"}"), 0, "\"retry\": {\"max_attempts\": 2, \"base_ms\": 1000}, ");

@@ -10,6 +10,7 @@ class DeclarativeConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(DeclarativeConfigTest);
     CPPUNIT_TEST(testExampleShapedConfigIsValid);
     CPPUNIT_TEST(testRetryOverrideIsReadAndChecked);
+    CPPUNIT_TEST(testIntegersBeyondInt64AreProblems);
     CPPUNIT_TEST(testInlineSecretIsRefused);
     CPPUNIT_TEST(testUnknownProviderTypeAndAuthorizationAreNamed);
     CPPUNIT_TEST(testSecretsResolveFromEnvAndFile);
@@ -19,6 +20,7 @@ class DeclarativeConfigTest : public CppUnit::TestFixture {
 public:
     void testExampleShapedConfigIsValid();
     void testRetryOverrideIsReadAndChecked();
+    void testIntegersBeyondInt64AreProblems();
     void testInlineSecretIsRefused();
     void testUnknownProviderTypeAndAuthorizationAreNamed();
     void testSecretsResolveFromEnvAndFile();

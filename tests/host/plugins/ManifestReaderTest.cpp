@@ -3,7 +3,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ManifestReaderTest.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 
 #include "TestPaths.h"
 #include "app/HostException.h"
@@ -80,6 +82,15 @@ void ManifestReaderTest::testWrongTypeIsRefused() {
     d = postupCopy();
     child(d, "job_types.import.config.site_id")->set("required", "yes");
     CPPUNIT_ASSERT_EQUAL(postupPath() + ": job_types.import.config.site_id.required: expected boolean, found string \"yes\"", manifestError(d));
+}
+
+// Found by fuzz/config_reader: "concurrency": 3.604e43 was cast to int64 (UB).
+void ManifestReaderTest::testIntegersBeyondInt64AreRefused() {
+    for (const char* text : {"3.604e43", "18446744073709551615", "9223372036854775808", "-1e300", "4.5"}) {
+        Object::Ptr d = postupCopy();
+        d->set("concurrency", Poco::JSON::Parser().parse(std::string("[") + text + "]").extract<Poco::JSON::Array::Ptr>()->get(0));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(text, postupPath() + ": concurrency: expected integer", manifestError(d));
+    }
 }
 
 void ManifestReaderTest::testMissingRequiredKeyIsRefused() {

@@ -11,6 +11,7 @@ class ManifestReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testRealPostupManifestPasses);
     CPPUNIT_TEST(testUnknownKeyIsRefused);
     CPPUNIT_TEST(testWrongTypeIsRefused);
+    CPPUNIT_TEST(testIntegersBeyondInt64AreRefused);
     CPPUNIT_TEST(testMissingRequiredKeyIsRefused);
     CPPUNIT_TEST(testBadEnumIsRefused);
     CPPUNIT_TEST(testBadJsonNamesLineAndColumn);
@@ -23,6 +24,7 @@ public:
     void testRealPostupManifestPasses();
     void testUnknownKeyIsRefused();
     void testWrongTypeIsRefused();
+    void testIntegersBeyondInt64AreRefused();
     void testMissingRequiredKeyIsRefused();
     void testBadEnumIsRefused();
     void testBadJsonNamesLineAndColumn();
