@@ -6,6 +6,8 @@
 #include "profiles/ProfileCodec.h"
 #include "profiles/ProfileRepository.h"
 
+#include <map>
+
 namespace jobhost::host::audiences {
 
 ProfileListing::ProfileListing(Poco::Data::Session& session, std::string audience)
@@ -43,7 +45,16 @@ ProfileListing::Page ProfileListing::page(profiles::ProfileId after, std::size_t
     const bool more = rows.size() > limit;
     if (more) rows.resize(limit);
     page.entries.reserve(rows.size());
-    for (auto& [id, bytes] : rows) page.entries.push_back(Entry{id, profiles::ProfileCodec::decode(bytes)});
+    std::vector<profiles::ProfileId> ids;
+    for (auto& [id, bytes] : rows) {
+        ids.push_back(id);
+        page.entries.push_back(Entry{id, profiles::ProfileCodec::decode(bytes), {}});
+    }
+    std::map<profiles::ProfileId, std::string> emails;
+    for (auto& [id, key] : profiles::ProfileRepository(_session).keysOfMany(ids))
+        if (key.field == "email") emails.emplace(id, std::move(key.value)); // emplace keeps the first
+    for (auto& entry : page.entries)
+        if (auto it = emails.find(entry.id); it != emails.end()) entry.email = it->second;
     if (more) page.next = page.entries.back().id;
     return page;
 }

@@ -29,6 +29,7 @@ public:
     struct Entry {
         profiles::ProfileId id = 0;
         profiles::Profile profile;
+        std::string email; // the profile's first "email" identity key; "" when it has none
     };
     struct Page {
         std::vector<Entry> entries;
@@ -41,7 +42,8 @@ public:
     // is defined: an unknown slug simply has no members.
     ProfileListing(Poco::Data::Session& session, std::string audience);
 
-    // At most limit (≥ 1) profiles with an id above after (0: from the start).
+    // At most limit (≥ 1) profiles with an id above after (0: from the start),
+    // each with its email key (one query for the page).
     Page page(profiles::ProfileId after, std::size_t limit);
     // Calls visit for every listed profile, page by page; visit may throw,
     // which ends the walk.

@@ -66,20 +66,14 @@ int listProfiles(CommandContext& context, Poco::Data::Session& session, const st
     }
     const std::string audience = audienceOption(session, options);
     auto page = audiences::ProfileListing(session, audience).page(after, static_cast<std::size_t>(limit));
-    std::vector<profiles::ProfileId> ids;
-    for (const auto& e : page.entries) ids.push_back(e.id);
-    std::map<profiles::ProfileId, std::string> emails;
-    for (const auto& [id, key] : profiles::ProfileRepository(session).keysOfMany(ids))
-        if (key.field == "email" && !emails.count(id)) emails[id] = key.value;
     std::ostream& out = context.out();
     out << "ID\tEMAIL\tUPDATED\tFIELDS\n";
     for (const auto& e : page.entries) {
         std::size_t fields = 0;
         for (const auto& [name, field] : e.profile.fields())
             if (!field.empty()) ++fields;
-        auto email = emails.find(e.id);
         lql::TimeMs updated = e.profile.updated();
-        out << e.id << "\t" << (email == emails.end() ? "-" : email->second) << "\t"
+        out << e.id << "\t" << (e.email.empty() ? "-" : e.email) << "\t"
             << (updated.ms ? lql::DateParser::formatRfc3339(updated) : "-") << "\t" << fields << "\n";
     }
     if (page.next) {

@@ -53,11 +53,6 @@ void ProfileSearchHandler::listPage(ApiRequest& request, Poco::Data::Session& se
 
     auto page = audiences::ProfileListing(session, audience).page(after, limit);
     profiles::ProfileRepository repository(session);
-    std::vector<profiles::ProfileId> ids;
-    for (const auto& e : page.entries) ids.push_back(e.id);
-    std::map<profiles::ProfileId, std::string> emails;
-    for (const auto& [id, key] : repository.keysOfMany(ids))
-        if (key.field == "email" && !emails.count(id)) emails[id] = key.value;
 
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     body->set("count", audience.empty() ? repository.count() : audiences::MembershipRepository(session).memberCount(audience));
@@ -66,8 +61,7 @@ void ProfileSearchHandler::listPage(ApiRequest& request, Poco::Data::Session& se
     for (const auto& e : page.entries) {
         Poco::JSON::Object::Ptr r = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         r->set("id", e.id);
-        auto email = emails.find(e.id);
-        if (email != emails.end()) r->set("email", email->second);
+        if (!e.email.empty()) r->set("email", e.email);
         r->set("updated", e.profile.updated().ms);
         r->set("profile", JsonDocument::parse(e.profile.toPlainJson(), "profile " + std::to_string(e.id)));
         list->add(r);
