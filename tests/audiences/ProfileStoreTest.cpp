@@ -252,6 +252,74 @@ void ProfileStoreTest::testTinyProfileCacheEqualsInMemory()
     assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), store.profileJson());
 }
 
+void ProfileStoreTest::testReadAheadGivesIdenticalProfiles()
+{
+    // The same events built with the next batch read and mapped on a second
+    // thread and without: byte-identical stored profiles, equal to the
+    // in-memory builder, and the read-ahead batches were really used.
+    const auto events = EventGenerator::generate(300, 7, 31);
+    std::map<bool, std::map<std::int64_t, std::string>> stored;
+    std::vector<GeneratedEvent> ordered;
+    for (bool readAhead : {true, false}) {
+        TestStore store;
+        ordered = load(store, events);
+        ProfileBuilder::Options o = options(13);
+        o.readAhead = readAhead;
+        ProfileBuilder builder(store.session(), TestStore::defaultMappings(), nullptr, o);
+        auto stats = builder.catchUp();
+        CPPUNIT_ASSERT_EQUAL(static_cast<std::int64_t>(ordered.size()), stats.events);
+        if (readAhead) {
+            // every full batch after the first of each stream
+            CPPUNIT_ASSERT_MESSAGE(std::to_string(stats.readAhead) + " of " + std::to_string(stats.batches),
+                                   stats.readAhead >= stats.batches - 4);
+        } else {
+            CPPUNIT_ASSERT_EQUAL(std::int64_t{0}, stats.readAhead);
+        }
+        stored[readAhead] = store.profileJson();
+    }
+    assertSame(stored[false], stored[true]);
+    assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), stored[true]);
+}
+
+void ProfileStoreTest::testProfileCacheKeepsItsByteBudget()
+{
+    // The cache alone: the least recently used go first, down to nine
+    // tenths of the budget, with their keys.
+    const std::size_t each = 1000 + ProfileStoreCache::kOverheadPerProfile;
+    ProfileStoreCache cache(1000, 10 * each);
+    for (ProfileId id = 1; id <= 12; ++id) {
+        cache.setKeys(id, {IdentityKey{"email", std::to_string(id) + "@example.com"}});
+        cache.setEncoded(id, std::string(1000, 'x'));
+    }
+    CPPUNIT_ASSERT_EQUAL(12 * each, cache.byteCount());
+    CPPUNIT_ASSERT(cache.encoded(1)); // a use: 1 is now the newest
+    cache.committed("g1");
+    CPPUNIT_ASSERT_EQUAL(std::size_t{9}, cache.profileCount());
+    CPPUNIT_ASSERT(cache.byteCount() <= 9 * each);
+    CPPUNIT_ASSERT(cache.encoded(1));
+    for (ProfileId gone : {2, 3, 4}) {
+        CPPUNIT_ASSERT(!cache.encoded(gone));
+        CPPUNIT_ASSERT(!cache.keysOf(gone));
+        CPPUNIT_ASSERT(!cache.owner(IdentityKey{"email", std::to_string(gone) + "@example.com"}));
+    }
+    CPPUNIT_ASSERT(cache.keysOf(5));
+    cache.setEncoded(5, std::string(10, 'y')); // replacing counts the new size only
+    CPPUNIT_ASSERT_EQUAL(8 * each + 10 + ProfileStoreCache::kOverheadPerProfile, cache.byteCount());
+    cache.forgetProfile(5);
+    CPPUNIT_ASSERT_EQUAL(8 * each, cache.byteCount());
+    cache.clear();
+    CPPUNIT_ASSERT_EQUAL(std::size_t{0}, cache.byteCount());
+
+    // The builder with a budget of a few profiles gives the same profiles.
+    TestStore store;
+    auto ordered = load(store, EventGenerator::generate(200, 8, 22));
+    ProfileBuilder::Options small = options(23);
+    small.profileCacheBytes = 8 * 1024;
+    ProfileBuilder builder(store.session(), TestStore::defaultMappings(), nullptr, small);
+    builder.catchUp();
+    assertSame(inMemory(ordered, IdentityResolver::Mode::Faithful), store.profileJson());
+}
+
 void ProfileStoreTest::testNeedsRebuildAfterMappingChange()
 {
     TestStore store;

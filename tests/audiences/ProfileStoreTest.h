@@ -17,6 +17,8 @@ class ProfileStoreTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testSameBuilderContinuesAfterFailedBatch);
     CPPUNIT_TEST(testBuildersTakingTurnsEqualInMemory);
     CPPUNIT_TEST(testTinyProfileCacheEqualsInMemory);
+    CPPUNIT_TEST(testReadAheadGivesIdenticalProfiles);
+    CPPUNIT_TEST(testProfileCacheKeepsItsByteBudget);
     CPPUNIT_TEST(testNeedsRebuildAfterMappingChange);
     CPPUNIT_TEST(testIdentityIndexContract);
     CPPUNIT_TEST(testStreamEventFields);
@@ -36,6 +38,8 @@ public:
     void testBuildersTakingTurnsEqualInMemory();
     // ... and when it outgrows its limit; none of that changes results.
     void testTinyProfileCacheEqualsInMemory();
+    void testReadAheadGivesIdenticalProfiles();
+    void testProfileCacheKeepsItsByteBudget();
     void testNeedsRebuildAfterMappingChange();
     void testIdentityIndexContract();
     void testStreamEventFields();

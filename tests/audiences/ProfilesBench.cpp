@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // usage: jobhost-profiles-bench fill  --store DIR (--events N | --recipients N) [--activity K]
-//        jobhost-profiles-bench build --store DIR [--batch B] [--cache P] [--no-audiences]
+//        jobhost-profiles-bench build --store DIR [--batch B] [--cache P] [--cache-mb M] [--no-audiences]
 //
 // `fill` generates N events (postup_users + K postup_activity per recipient,
 // with stitching and conflicts) and appends them to a fresh store in DIR.
@@ -73,6 +73,7 @@ struct Arguments {
     std::string store;
     std::size_t events = 0, recipients = 0, activity = 10, batch = profiles::ProfileBuilder::Options{}.batchSize;
     std::size_t cache = audiences::ProfileSync::Options{}.profileCacheSize;
+    std::size_t cacheMb = audiences::ProfileSync::Options{}.profileCacheBytes >> 20;
     bool audiences = true;
 };
 
@@ -80,7 +81,7 @@ struct Arguments {
 {
     std::cerr << "jobhost-profiles-bench: " << problem << "\n"
               << "usage: jobhost-profiles-bench fill --store DIR (--events N | --recipients N) [--activity K]\n"
-              << "       jobhost-profiles-bench build --store DIR [--batch B] [--cache P] [--no-audiences]\n";
+              << "       jobhost-profiles-bench build --store DIR [--batch B] [--cache P] [--cache-mb M] [--no-audiences]\n";
     std::exit(64);
 }
 
@@ -112,6 +113,7 @@ Arguments parse(int argc, char** argv)
         else if (arg == "--activity") a.activity = count();
         else if (arg == "--batch") a.batch = count();
         else if (arg == "--cache") a.cache = count();
+        else if (arg == "--cache-mb") a.cacheMb = count();
         else if (arg == "--no-audiences") a.audiences = false;
         else usage("unknown argument '" + arg + "'");
     }
@@ -121,16 +123,8 @@ Arguments parse(int argc, char** argv)
     return a;
 }
 
-std::string fieldsJson(const GeneratedEvent& e)
-{
-    std::string json = "[";
-    bool first = true;
-    for (const auto& [k, v] : e.fields) {
-        json += std::string(first ? "" : ",") + "[" + profiles::JsonText::quote(k) + "," + profiles::JsonText::quote(v) + "]";
-        first = false;
-    }
-    return json + "]";
-}
+// The stored form of the generated fields, as an import writes it.
+std::string fields(const GeneratedEvent& e) { return StreamFieldsCodec::encode({e.fields.begin(), e.fields.end()}); }
 
 int fill(const Arguments& a)
 {
@@ -151,7 +145,7 @@ int fill(const Arguments& a)
             se.naturalKey = events[i].naturalKey;
             se.eventTimeMs = events[i].time.ms;
             se.ingestedAtMs = events[i].time.ms;
-            se.fieldsJson = fieldsJson(events[i]);
+            se.fields = fields(events[i]);
             chunk.push_back(std::move(se));
             if (chunk.size() == 5000 || i + 1 == events.size()) {
                 streams.appendAll(chunk);
@@ -208,7 +202,7 @@ double rawInsertRate(Poco::Data::Session& session, const std::string& scratch, s
                 sqlite3_bind_int64(insert, 2, e.seq);
                 sqlite3_bind_text(insert, 3, e.naturalKey.data(), static_cast<int>(e.naturalKey.size()), SQLITE_STATIC);
                 sqlite3_bind_int64(insert, 4, e.eventTimeMs);
-                sqlite3_bind_text(insert, 5, e.fieldsJson.data(), static_cast<int>(e.fieldsJson.size()), SQLITE_STATIC);
+                sqlite3_bind_blob(insert, 5, e.fields.data(), static_cast<int>(e.fields.size()), SQLITE_STATIC);
                 if (sqlite3_step(insert) != SQLITE_DONE) throw Poco::IOException(std::string("raw reference: ") + sqlite3_errmsg(db));
                 sqlite3_reset(insert);
             }
@@ -248,7 +242,9 @@ void printBytes(Poco::Data::Session& session, double events)
         Poco::Data::Keywords::into(bytes), Poco::Data::Keywords::now;
     // table or index → table group
     auto group = [](const std::string& n) -> std::string {
-        if (n.rfind("stream_events", 0) == 0 || n.rfind("sqlite_autoindex_stream_events", 0) == 0) return "stream log";
+        if (n.rfind("stream_events", 0) == 0 || n.rfind("sqlite_autoindex_stream_events", 0) == 0 || n == "streams"
+            || n.rfind("stream_field_names", 0) == 0 || n.rfind("sqlite_autoindex_stream", 0) == 0)
+            return "stream log";
         if (n.rfind("profile_identities", 0) == 0 || n.rfind("sqlite_autoindex_profile_identities", 0) == 0) return "identities";
         if (n.rfind("profiles", 0) == 0) return "profiles";
         if (n.rfind("audience_membership_events", 0) == 0) return "membership events";
@@ -288,6 +284,7 @@ int build(const Arguments& a)
     audiences::ProfileSync::Options options;
     options.batchSize = a.batch;
     options.profileCacheSize = a.cache;
+    options.profileCacheBytes = a.cacheMb << 20;
     audiences::ProfileSync sync(session, mappings, options);
     if (a.audiences) sync.audiences().startExport({"bench-export", "openers", {"email", "pu_open_ct"}, true, {1}}, {1});
 
@@ -298,10 +295,11 @@ int build(const Arguments& a)
     auto t1 = Clock::now();
     const double n = static_cast<double>(result.build.events);
     const double buildRate = n / seconds(t0, t1);
+    const double buildPeakMb = peakRssMb();
     session << "PRAGMA wal_checkpoint(TRUNCATE)", Poco::Data::Keywords::now;
 
     profiles::ProfileRepository repo(session);
-    std::printf("events:            %.0f, batch %zu, profile cache %zu, audiences %s\n", n, a.batch, a.cache,
+    std::printf("events:            %.0f, batch %zu, profile cache %zu profiles / %zu MB, audiences %s\n", n, a.batch, a.cache, a.cacheMb,
                 a.audiences ? "on (2 + 1 export outbox)" : "off");
     std::printf("raw sqlite insert: %.0f events/s (reference: %zu rows, one prepared INSERT, one transaction)\n", raw,
                 inserted);
@@ -346,7 +344,8 @@ int build(const Arguments& a)
     const double rn = static_cast<double>(rebuilt.build.events);
     std::printf("rebuild:           %.2f s -> %.0f events/s = %.3f x raw insert  (cpu %.2f s: %.0f events per cpu-second)\n",
                 seconds(t2, t3), rn / seconds(t2, t3), rn / seconds(t2, t3) / raw, c3 - c2, rn / (c3 - c2));
-    std::printf("peak RSS:          %.0f MB (build process, %.0f events)\n", peakRssMb(), n);
+    std::printf("peak RSS:          %.0f MB (build process, %.0f events; %.0f MB by the end of the incremental build)\n",
+                peakRssMb(), n, buildPeakMb);
     return 0;
 }
 

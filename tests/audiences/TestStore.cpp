@@ -5,49 +5,25 @@
 #include "profiles/JsonText.h"
 #include "profiles/ProfileRepository.h"
 #include "store/AudienceDefinitionRepository.h"
+#include "store/SqlDialect.h"
 #include "store/StreamRepository.h"
 
-#include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 using namespace jobhost::host;
 
-TestStore::TestStore()
-{
-    _folder = Poco::TemporaryFile::tempName();
-    Poco::File(_folder).createDirectories();
-    _pStore = std::make_unique<Store>(Store::defaultFile(_folder));
-    _pSession = std::make_unique<Poco::Data::Session>(_pStore->openSession());
-}
+TestStore::TestStore() : _pSession(std::make_unique<Poco::Data::Session>(_db.store().openSession())) {}
 
-TestStore::~TestStore()
-{
-    _pSession.reset();
-    _pStore.reset();
-    try {
-        Poco::File(_folder).remove(true);
-    } catch (const Poco::Exception&) {
-        // A leftover temp folder is harmless.
-    }
-}
+TestStore::~TestStore() { _pSession.reset(); }
 
 bool TestStore::append(const std::string& stream, const Event& event, lql::TimeMs eventTime,
                        const std::string& naturalKey)
 {
-    std::string json = "[";
-    bool first = true;
-    for (const auto& [k, v] : event) {
-        json += std::string(first ? "" : ",") + "[" + profiles::JsonText::quote(k) + "," + profiles::JsonText::quote(v) + "]";
-        first = false;
-    }
-    json += "]";
     StreamEvent e;
     e.stream = stream;
     e.naturalKey = naturalKey;
     e.eventTimeMs = eventTime.ms;
     e.ingestedAtMs = eventTime.ms;
-    e.fieldsJson = json;
+    e.fields = StreamFieldsCodec::encode({event.begin(), event.end()});
     return StreamRepository(*_pSession).append(e);
 }
 
@@ -66,7 +42,7 @@ void TestStore::removeAudience(const std::string& slug)
 {
     using namespace Poco::Data::Keywords;
     std::string s = slug;
-    *_pSession << "DELETE FROM audience_definitions WHERE slug = ?", use(s), now;
+    *_pSession << SqlDialect::of(*_pSession)("DELETE FROM audience_definitions WHERE slug = ?"), use(s), now;
 }
 
 std::map<std::int64_t, std::string> TestStore::profileJson()

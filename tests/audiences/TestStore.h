@@ -4,6 +4,7 @@
 
 #include "lql/MappingSet.h"
 #include "lql/Value.h"
+#include "jobhost/testing/StoreUnderTest.h"
 #include "store/Store.h"
 
 #include <Poco/Data/Session.h>
@@ -23,8 +24,8 @@ public:
     ~TestStore();
 
     Poco::Data::Session& session() { return *_pSession; }
-    jobhost::host::Store& store() { return *_pStore; }
-    const std::string& folder() const { return _folder; }
+    jobhost::host::Store& store() { return _db.store(); }
+    const std::string& folder() const { return _db.directory(); }
 
     // Appends an event (fields in map order) and returns true when stored.
     bool append(const std::string& stream, const Event& event, jobhost::host::lql::TimeMs eventTime,
@@ -40,7 +41,6 @@ public:
     static std::shared_ptr<jobhost::host::lql::MappingSet> defaultMappings();
 
 private:
-    std::string _folder;
-    std::unique_ptr<jobhost::host::Store> _pStore;
+    jobhost::testing::StoreUnderTest _db; // SQLite, or PostgreSQL for the _postgresql run
     std::unique_ptr<Poco::Data::Session> _pSession;
 };

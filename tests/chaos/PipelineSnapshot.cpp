@@ -5,6 +5,8 @@
 #include "SimulatorProcess.h"
 
 #include "profiles/ProfileCodec.h"
+#include "store/StreamFieldsCodec.h"
+#include "store/StreamRepository.h"
 
 #include <algorithm>
 #include <cctype>
@@ -45,6 +47,30 @@ std::vector<Row> rows(Poco::Data::Session& session, const std::string& sql) {
     return out;
 }
 
+/// The stream log as rows (stream, natural key or "\\N", fields as
+/// name=value lines in emit order), stream by stream in seq order.
+std::vector<Row> streamLog(Poco::Data::Session& session) {
+    std::vector<Row> out;
+    host::StreamRepository streams(session);
+    for (const auto& name : rows(session, "SELECT name FROM streams ORDER BY name")) {
+        for (Poco::Int64 after = 0;;) {
+            auto chunk = streams.readAfter(name[0], after, 10000);
+            if (chunk.empty()) break;
+            for (const auto& e : chunk) {
+                std::string fields = e.fields; // JSON text of an older store as it is
+                host::StreamFieldsCodec::Fields pairs;
+                if (host::StreamFieldsCodec::decode(e.fields, pairs)) {
+                    fields.clear();
+                    for (const auto& [k, v] : pairs) fields += k + "=" + v + "\n";
+                }
+                out.push_back({e.stream, e.naturalKey.empty() ? std::string("\\N") : e.naturalKey, fields});
+            }
+            after = chunk.back().seq;
+        }
+    }
+    return out;
+}
+
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -78,7 +104,7 @@ PipelineSnapshot PipelineSnapshot::capture(const std::string& storeFile, const S
         // time, profile timestamps). That time is an input, not a result: the
         // n-th snapshot's epoch becomes "<snapshot n>" everywhere, so runs at
         // different times compare equal and anything else still differs.
-        const auto streamRows = rows(session, "SELECT stream, natural_key, fields_json FROM stream_events");
+        const auto streamRows = streamLog(session);
         std::set<std::string> epochs;
         for (const auto& r : streamRows) {
             if (r[0] != "postup_users") continue;

@@ -352,8 +352,7 @@ void ExportRunnerTest::crashTest(bool afterStateSaved) {
                 };
                 return hook;
             };
-            ExportHarness childHarness(_pSim->apiBaseUrl(), config(), h.folder());
-            childHarness.keep = true;
+            ExportHarness childHarness(_pSim->apiBaseUrl(), config(), h);
             childHarness.transports().wrap = wrap;
             ExportRunner runner(childHarness.services(), ExportHarness::jobName(), withPostup());
             runner.start();

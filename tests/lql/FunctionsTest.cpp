@@ -216,6 +216,11 @@ void FunctionsTest::testDateParser()
     CPPUNIT_ASSERT(!DateParser::parseAny("13/01/2023"));
     CPPUNIT_ASSERT(!DateParser::parseAny("12345"));
     CPPUNIT_ASSERT_EQUAL(std::string("1969-12-31T23:59:59.999Z"), DateParser::formatRfc3339(TimeMs{-1}));
+    CPPUNIT_ASSERT_EQUAL(std::string("1969-12-31T00:00:00.000Z"), DateParser::formatRfc3339(TimeMs{-86400000}));
+    // The int64 limits format (a stored time may be anything): the old floor
+    // division negated INT64_MIN (found by UBSan through the profile codec test).
+    CPPUNIT_ASSERT_EQUAL(std::string("-292275055-05-16T16:47:04.192Z"), DateParser::formatRfc3339(TimeMs{INT64_MIN}));
+    CPPUNIT_ASSERT_EQUAL(std::string("292278994-08-17T07:12:55.807Z"), DateParser::formatRfc3339(TimeMs{INT64_MAX}));
 }
 
 void FunctionsTest::testToIntRefusesNumbersBeyondInt64() {

@@ -215,6 +215,8 @@ Profile richProfile()
     put(p, "mv", FieldKind::MapValue, MergeOp::Merge,
         Value(Value::Map{{"x", Value(1.25)}, {"y", Value("s")}, {"z", Value(Value::Map{{"n", Value(true)}})}}), 8);
     put(p, "hourly", FieldKind::MapIntSum, MergeOp::Sum, Value(Value::Map{{"13", Value(std::int64_t{3})}}), 9);
+    // Times as far apart as int64 allows: their difference wraps, exactly.
+    put(p, "edge", FieldKind::Date, MergeOp::Latest, Value(TimeMs{INT64_MIN}), INT64_MAX);
     return p;
 }
 } // namespace
@@ -232,6 +234,8 @@ void ProfileTest::testCodecRoundTrip()
     CPPUNIT_ASSERT(q.get("h") == Value(std::int64_t{INT64_MIN}));
     CPPUNIT_ASSERT(q.get("old") == Value(TimeMs{-86400000}));
     CPPUNIT_ASSERT(q.field("old")->updated() == TimeMs{1731748527123});
+    CPPUNIT_ASSERT(q.get("edge") == Value(TimeMs{INT64_MIN}));
+    CPPUNIT_ASSERT(q.field("edge")->updated() == TimeMs{INT64_MAX});
     CPPUNIT_ASSERT(q.field("d")->mergeOp() == MergeOp::Max);
     CPPUNIT_ASSERT(q.field("hourly")->kind() == FieldKind::MapIntSum);
     CPPUNIT_ASSERT_EQUAL(p.toPlainJson(), q.toPlainJson());

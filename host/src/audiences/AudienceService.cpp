@@ -78,11 +78,38 @@ void AudienceService::enqueueAll(const std::vector<ExportSubscription>& subscrip
     OutboxRepository(_session).enqueueAll(queued);
 }
 
+void AudienceService::enqueueAll(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
+                                 const profiles::Profile& profile)
+{
+    std::vector<OutboxRepository::Entry> queued;
+    queueFor(subscriptions, change, profile, queued);
+    OutboxRepository(_session).enqueueAll(queued);
+}
+
 void AudienceService::queueFor(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
                                const std::string& profileJson, std::vector<OutboxRepository::Entry>& queued)
 {
     for (const auto& s : subscriptions)
         if (s.audience == change.audience) queued.push_back({s.job, change, profileJson});
+}
+
+void AudienceService::queueFor(const std::vector<ExportSubscription>& subscriptions, const MembershipChange& change,
+                               const profiles::Profile& profile, std::vector<OutboxRepository::Entry>& queued)
+{
+    for (const auto& s : subscriptions)
+        if (s.audience == change.audience) queued.push_back({s.job, change, snapshotFor(s, profile)});
+}
+
+std::string AudienceService::snapshotFor(const ExportSubscription& subscription, const profiles::Profile& profile)
+{
+    return subscription.fields.empty() ? profile.toPlainJson() : profile.toPlainJson(subscription.fields);
+}
+
+std::vector<std::string> AudienceService::watchedFields(Poco::Data::Session& session)
+{
+    std::set<std::string> fields;
+    for (const auto& s : OutboxRepository(session).subscriptions()) fields.insert(s.fields.begin(), s.fields.end());
+    return {fields.begin(), fields.end()};
 }
 
 void AudienceService::profilesChanged(Poco::Data::Session& session, const std::vector<profiles::ProfileChange>& changes,
@@ -128,11 +155,6 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
             if (_engine.find(slug)) was.insert(slug);
         std::set<std::string> is = _engine.evaluate(c.after, now);
         const std::string cause = c.mergedFrom.empty() ? "profile" : "merge";
-        std::string snapshot;
-        auto json = [&]() -> const std::string& {
-            if (snapshot.empty()) snapshot = c.after.toPlainJson();
-            return snapshot;
-        };
         for (const auto& change : MembershipEngine::diff(c.profile, was, is, now)) {
             if (change.kind == MembershipChange::Kind::Enter) {
                 added.push_back({change.audience, c.profile, now});
@@ -140,8 +162,7 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
                 removed.push_back({change.audience, c.profile, now});
             }
             events.emplace_back(change, cause);
-            for (const auto& s : subscriptions) // json() only when an export follows the audience
-                if (s.audience == change.audience) queued.push_back({s.job, change, json()});
+            queueFor(subscriptions, change, c.after, queued);
         }
         for (const auto& slug : is) {
             if (!was.count(slug)) continue;
@@ -150,7 +171,8 @@ void AudienceService::profilesChanged(Poco::Data::Session& session, const std::v
             for (const auto& s : subscriptions) {
                 if (s.audience != slug || s.fields.empty()) continue;
                 if (!MembershipEngine::fieldsChanged(c.before ? &*c.before : nullptr, c.after, s.fields)) continue;
-                queued.push_back({s.job, MembershipChange{slug, c.profile, MembershipChange::Kind::Update, now}, json()});
+                queued.push_back({s.job, MembershipChange{slug, c.profile, MembershipChange::Kind::Update, now},
+                                  snapshotFor(s, c.after)});
             }
         }
     }
@@ -181,12 +203,12 @@ void AudienceService::rebuildFinished(Poco::Data::Session& session, TimeMs now)
         std::vector<std::pair<std::string, std::string>> keys;
     };
     std::map<ProfileId, Old> old;
-    for (const auto& c : members.carried()) {
+    for (auto& c : members.carried()) { // moved from: the rows are read once
         Old& o = old[c.oldProfile];
         auto it = o.audiences.find(c.audience);
         if (it == o.audiences.end() || c.since.ms < it->second.ms) o.audiences[c.audience] = c.since;
-        std::pair<std::string, std::string> key{c.field, c.value};
-        if (std::find(o.keys.begin(), o.keys.end(), key) == o.keys.end()) o.keys.push_back(key);
+        std::pair<std::string, std::string> key{std::move(c.field), std::move(c.value)};
+        if (std::find(o.keys.begin(), o.keys.end(), key) == o.keys.end()) o.keys.push_back(std::move(key));
     }
     std::map<ProfileId, std::map<std::string, TimeMs>> before;
     std::vector<std::pair<ProfileId, const Old*>> orphans;
@@ -229,12 +251,9 @@ void AudienceService::rebuildFinished(Poco::Data::Session& session, TimeMs now)
         std::set<std::string> is = _engine.evaluate(p, now);
         for (const auto& slug : is) added.push_back({slug, id, was.count(slug) ? bit->second[slug] : now});
         auto changes = MembershipEngine::diff(id, was, is, now);
-        if (!changes.empty()) {
-            std::string json = p.toPlainJson();
-            for (const auto& change : changes) {
-                events.emplace_back(change, "rebuild");
-                queueFor(subscriptions, change, json, queued);
-            }
+        for (const auto& change : changes) {
+            events.emplace_back(change, "rebuild");
+            queueFor(subscriptions, change, p, queued);
         }
         if (++pending >= kFlushEvery) flush();
     });
@@ -277,7 +296,7 @@ AudienceService::Stats AudienceService::reevaluateIn(const Audience& audience, c
             ++stats.exits;
         }
         members.recordEvent(change, cause);
-        enqueueAll(subscriptions, change, p.toPlainJson());
+        enqueueAll(subscriptions, change, p);
     });
     // Members whose profile no longer exists.
     for (ProfileId id : was) {
@@ -326,7 +345,8 @@ AudienceService::Stats AudienceService::syncDefinitions(TimeMs now)
             MembershipChange change{slug, id, MembershipChange::Kind::Exit, now};
             members.recordEvent(change, "definition");
             auto p = profileRepo.load(id);
-            enqueueAll(subscriptions, change, p ? p->toPlainJson() : "{}");
+            if (p) enqueueAll(subscriptions, change, *p);
+            else enqueueAll(subscriptions, change, std::string("{}"));
             ++stats.exits;
         }
         members.removeAudience(slug);
@@ -361,7 +381,7 @@ AudienceService::Stats AudienceService::startExport(const ExportSubscription& su
             auto p = profileRepo.load(id);
             if (!p) continue;
             outbox.enqueue(subscription.job, MembershipChange{subscription.audience, id, MembershipChange::Kind::Enter, now},
-                           p->toPlainJson());
+                           snapshotFor(subscription, *p));
             ++stats.enters;
         }
     }

@@ -7,7 +7,7 @@ namespace jobhost::host::audiences {
 using namespace Poco::Data::Keywords;
 
 MembershipRepository::MembershipRepository(Poco::Data::Session& session)
-    : _session(session)
+    : _session(session), _sql(SqlDialect::of(session))
 {
 }
 
@@ -16,7 +16,7 @@ std::map<std::string, lql::TimeMs> MembershipRepository::membershipsOf(profiles:
     Poco::Int64 id = profile;
     std::vector<std::string> audiences;
     std::vector<Poco::Int64> since;
-    _session << "SELECT audience, since FROM audience_memberships WHERE profile_id = ?", use(id), into(audiences),
+    _session << _sql("SELECT audience, since FROM audience_memberships WHERE profile_id = ?"), use(id), into(audiences),
         into(since), now;
     std::map<std::string, lql::TimeMs> out;
     for (std::size_t i = 0; i < audiences.size(); ++i) out[audiences[i]] = lql::TimeMs{since[i]};
@@ -30,7 +30,7 @@ MembershipRepository::membershipsOf(const std::vector<profiles::ProfileId>& prof
     if (profiles.empty()) return out;
     std::vector<Poco::Int64> wanted(profiles.begin(), profiles.end()), ids, since;
     std::vector<std::string> audiences;
-    _session << "SELECT profile_id, audience, since FROM audience_memberships WHERE profile_id = ?", use(wanted),
+    _session << _sql("SELECT profile_id, audience, since FROM audience_memberships WHERE profile_id = ?"), use(wanted),
         into(ids), into(audiences), into(since), now;
     for (std::size_t i = 0; i < ids.size(); ++i) out[ids[i]][audiences[i]] = lql::TimeMs{since[i]};
     return out;
@@ -40,7 +40,7 @@ std::vector<profiles::ProfileId> MembershipRepository::members(const std::string
 {
     std::string a = audience;
     std::vector<Poco::Int64> ids;
-    _session << "SELECT profile_id FROM audience_memberships WHERE audience = ? ORDER BY profile_id", use(a), into(ids), now;
+    _session << _sql("SELECT profile_id FROM audience_memberships WHERE audience = ? ORDER BY profile_id"), use(a), into(ids), now;
     return {ids.begin(), ids.end()};
 }
 
@@ -51,7 +51,7 @@ std::vector<profiles::ProfileId> MembershipRepository::membersAfter(const std::s
     Poco::Int64 from = after;
     Poco::Int64 n = static_cast<Poco::Int64>(limit);
     std::vector<Poco::Int64> ids;
-    _session << "SELECT profile_id FROM audience_memberships WHERE audience = ? AND profile_id > ? ORDER BY profile_id LIMIT ?",
+    _session << _sql("SELECT profile_id FROM audience_memberships WHERE audience = ? AND profile_id > ? ORDER BY profile_id LIMIT ?"),
         use(a), use(from), use(n), into(ids), now;
     return {ids.begin(), ids.end()};
 }
@@ -60,7 +60,7 @@ std::int64_t MembershipRepository::memberCount(const std::string& audience)
 {
     std::string a = audience;
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM audience_memberships WHERE audience = ?", use(a), into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM audience_memberships WHERE audience = ?"), use(a), into(n), now;
     return n;
 }
 
@@ -68,7 +68,7 @@ bool MembershipRepository::isMember(const std::string& audience, profiles::Profi
 {
     std::string a = audience;
     Poco::Int64 id = profile, n = 0;
-    _session << "SELECT COUNT(*) FROM audience_memberships WHERE audience = ? AND profile_id = ?", use(a), use(id), into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM audience_memberships WHERE audience = ? AND profile_id = ?"), use(a), use(id), into(n), now;
     return n != 0;
 }
 
@@ -76,8 +76,9 @@ void MembershipRepository::addMember(const std::string& audience, profiles::Prof
 {
     std::string a = audience;
     Poco::Int64 id = profile, s = since.ms;
-    _session << "INSERT INTO audience_memberships (audience, profile_id, since) VALUES (?, ?, ?) "
-                "ON CONFLICT (audience, profile_id) DO UPDATE SET since = MIN(since, excluded.since)",
+    _session << _sql("INSERT INTO audience_memberships (audience, profile_id, since) VALUES (?, ?, ?) "
+                     "ON CONFLICT (audience, profile_id) DO UPDATE SET since = " +
+                     _sql.least("audience_memberships.since", "excluded.since")),
         use(a), use(id), use(s), now;
 }
 
@@ -85,13 +86,13 @@ void MembershipRepository::removeMember(const std::string& audience, profiles::P
 {
     std::string a = audience;
     Poco::Int64 id = profile;
-    _session << "DELETE FROM audience_memberships WHERE audience = ? AND profile_id = ?", use(a), use(id), now;
+    _session << _sql("DELETE FROM audience_memberships WHERE audience = ? AND profile_id = ?"), use(a), use(id), now;
 }
 
 void MembershipRepository::removeProfile(profiles::ProfileId profile)
 {
     Poco::Int64 id = profile;
-    _session << "DELETE FROM audience_memberships WHERE profile_id = ?", use(id), now;
+    _session << _sql("DELETE FROM audience_memberships WHERE profile_id = ?"), use(id), now;
 }
 
 void MembershipRepository::addMembers(const std::vector<Member>& members)
@@ -104,8 +105,9 @@ void MembershipRepository::addMembers(const std::vector<Member>& members)
         ids.push_back(m.profile);
         since.push_back(m.since.ms);
     }
-    _session << "INSERT INTO audience_memberships (audience, profile_id, since) VALUES (?, ?, ?) "
-                "ON CONFLICT (audience, profile_id) DO UPDATE SET since = MIN(since, excluded.since)",
+    _session << _sql("INSERT INTO audience_memberships (audience, profile_id, since) VALUES (?, ?, ?) "
+                     "ON CONFLICT (audience, profile_id) DO UPDATE SET since = " +
+                     _sql.least("audience_memberships.since", "excluded.since")),
         use(audiences), use(ids), use(since), now;
 }
 
@@ -118,20 +120,20 @@ void MembershipRepository::removeMembers(const std::vector<Member>& members)
         audiences.push_back(m.audience);
         ids.push_back(m.profile);
     }
-    _session << "DELETE FROM audience_memberships WHERE audience = ? AND profile_id = ?", use(audiences), use(ids), now;
+    _session << _sql("DELETE FROM audience_memberships WHERE audience = ? AND profile_id = ?"), use(audiences), use(ids), now;
 }
 
 void MembershipRepository::removeProfiles(const std::vector<profiles::ProfileId>& profiles)
 {
     if (profiles.empty()) return;
     std::vector<Poco::Int64> ids(profiles.begin(), profiles.end());
-    _session << "DELETE FROM audience_memberships WHERE profile_id = ?", use(ids), now;
+    _session << _sql("DELETE FROM audience_memberships WHERE profile_id = ?"), use(ids), now;
 }
 
 void MembershipRepository::removeAudience(const std::string& audience)
 {
     std::string a = audience;
-    _session << "DELETE FROM audience_memberships WHERE audience = ?", use(a), now;
+    _session << _sql("DELETE FROM audience_memberships WHERE audience = ?"), use(a), now;
 }
 
 void MembershipRepository::recordEvent(const MembershipChange& change, const std::string& cause)
@@ -139,7 +141,7 @@ void MembershipRepository::recordEvent(const MembershipChange& change, const std
     if (change.kind == MembershipChange::Kind::Update) return;
     std::string a = change.audience, e = MembershipChange::kindName(change.kind), c = cause;
     Poco::Int64 id = change.profile, at = change.at.ms;
-    _session << "INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)", use(a),
+    _session << _sql("INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)"), use(a),
         use(id), use(e), use(at), use(c), now;
 }
 
@@ -156,7 +158,7 @@ void MembershipRepository::recordEvents(const std::vector<std::pair<MembershipCh
         ats.push_back(change.at.ms);
     }
     if (ids.empty()) return;
-    _session << "INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)",
+    _session << _sql("INSERT INTO audience_membership_events (audience, profile_id, event, at, cause) VALUES (?, ?, ?, ?, ?)"),
         use(audiences), use(ids), use(events), use(ats), use(causes), now;
 }
 
@@ -166,8 +168,8 @@ std::vector<MembershipEvent> MembershipRepository::recentEvents(const std::strin
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
     std::vector<Poco::Int64> ids, pids, at;
     std::vector<std::string> audiences, events, causes;
-    _session << "SELECT id, audience, profile_id, event, at, cause FROM audience_membership_events "
-                "WHERE (? = '' OR audience = ?) ORDER BY id DESC LIMIT ?",
+    _session << _sql("SELECT id, audience, profile_id, event, at, cause FROM audience_membership_events "
+                "WHERE (? = '' OR audience = ?) ORDER BY id DESC LIMIT ?"),
         use(a), use(a), use(max), into(ids), into(audiences), into(pids), into(events), into(at), into(causes), now;
     std::vector<MembershipEvent> out;
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -179,14 +181,14 @@ std::int64_t MembershipRepository::eventCount(const std::string& audience, const
 {
     std::string a = audience, e = event;
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM audience_membership_events WHERE audience = ? AND event = ?", use(a), use(e), into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM audience_membership_events WHERE audience = ? AND event = ?"), use(a), use(e), into(n), now;
     return n;
 }
 
 std::map<std::string, std::string> MembershipRepository::evaluatedFilters()
 {
     std::vector<std::string> slugs, filters;
-    _session << "SELECT slug, filter FROM audience_state ORDER BY slug", into(slugs), into(filters), now;
+    _session << _sql("SELECT slug, filter FROM audience_state ORDER BY slug"), into(slugs), into(filters), now;
     std::map<std::string, std::string> out;
     for (std::size_t i = 0; i < slugs.size(); ++i) out[slugs[i]] = filters[i];
     return out;
@@ -196,22 +198,22 @@ void MembershipRepository::setEvaluated(const std::string& slug, const std::stri
 {
     std::string s = slug, f = filter;
     Poco::Int64 t = at.ms;
-    _session << "INSERT INTO audience_state (slug, filter, evaluated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (slug) DO UPDATE SET filter = excluded.filter, evaluated_at = excluded.evaluated_at",
+    _session << _sql("INSERT INTO audience_state (slug, filter, evaluated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (slug) DO UPDATE SET filter = excluded.filter, evaluated_at = excluded.evaluated_at"),
         use(s), use(f), use(t), now;
 }
 
 void MembershipRepository::removeEvaluated(const std::string& slug)
 {
     std::string s = slug;
-    _session << "DELETE FROM audience_state WHERE slug = ?", use(s), now;
+    _session << _sql("DELETE FROM audience_state WHERE slug = ?"), use(s), now;
 }
 
 std::map<std::string, lql::TimeMs> MembershipRepository::evaluatedTimes()
 {
     std::vector<std::string> slugs;
     std::vector<Poco::Int64> at;
-    _session << "SELECT slug, evaluated_at FROM audience_state", into(slugs), into(at), now;
+    _session << _sql("SELECT slug, evaluated_at FROM audience_state"), into(slugs), into(at), now;
     std::map<std::string, lql::TimeMs> out;
     for (std::size_t i = 0; i < slugs.size(); ++i) out[slugs[i]] = lql::TimeMs{at[i]};
     return out;
@@ -219,26 +221,27 @@ std::map<std::string, lql::TimeMs> MembershipRepository::evaluatedTimes()
 
 void MembershipRepository::carryAndClear()
 {
-    _session << "INSERT INTO audience_membership_carry (audience, old_profile_id, field, value, since) "
+    _session << _sql("INSERT INTO audience_membership_carry (audience, old_profile_id, field, value, since) "
                 "SELECT m.audience, m.profile_id, i.field, i.value, m.since FROM audience_memberships m "
-                "JOIN profile_identities i ON i.profile_id = m.profile_id",
+                "JOIN profile_identities i ON i.profile_id = m.profile_id"),
         now;
-    _session << "DELETE FROM audience_memberships", now;
+    _session << _sql("DELETE FROM audience_memberships"), now;
 }
 
 std::vector<CarriedMembership> MembershipRepository::carried()
 {
     std::vector<std::string> audiences, fields, values;
     std::vector<Poco::Int64> pids, since;
-    _session << "SELECT audience, old_profile_id, field, value, since FROM audience_membership_carry "
-                "ORDER BY old_profile_id, audience, field, value",
+    _session << _sql("SELECT audience, old_profile_id, field, value, since FROM audience_membership_carry "
+                "ORDER BY old_profile_id, audience, field, value"),
         into(audiences), into(pids), into(fields), into(values), into(since), now;
     std::vector<CarriedMembership> out;
-    for (std::size_t i = 0; i < audiences.size(); ++i)
-        out.push_back({audiences[i], pids[i], fields[i], values[i], lql::TimeMs{since[i]}});
+    out.reserve(audiences.size());
+    for (std::size_t i = 0; i < audiences.size(); ++i) // moved: a big store carries many rows
+        out.push_back({std::move(audiences[i]), pids[i], std::move(fields[i]), std::move(values[i]), lql::TimeMs{since[i]}});
     return out;
 }
 
-void MembershipRepository::clearCarried() { _session << "DELETE FROM audience_membership_carry", now; }
+void MembershipRepository::clearCarried() { _session << _sql("DELETE FROM audience_membership_carry"), now; }
 
 } // namespace jobhost::host::audiences

@@ -6,6 +6,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -96,6 +98,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::audiences

@@ -34,7 +34,7 @@ std::vector<std::string> fieldsFromJson(const std::string& json)
 } // namespace
 
 OutboxRepository::OutboxRepository(Poco::Data::Session& session)
-    : _session(session)
+    : _session(session), _sql(SqlDialect::of(session))
 {
 }
 
@@ -43,16 +43,16 @@ void OutboxRepository::saveSubscription(const ExportSubscription& s)
     std::string job = s.job, audience = s.audience, fields = fieldsToJson(s.fields);
     int backfill = s.backfill ? 1 : 0;
     Poco::Int64 at = s.startedAt.ms;
-    _session << "INSERT INTO export_subscriptions (job, audience, fields_json, backfill, started_at) VALUES (?, ?, ?, ?, ?) "
+    _session << _sql("INSERT INTO export_subscriptions (job, audience, fields_json, backfill, started_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (job) DO UPDATE SET audience = excluded.audience, fields_json = excluded.fields_json, "
-                "backfill = excluded.backfill, started_at = excluded.started_at",
+                "backfill = excluded.backfill, started_at = excluded.started_at"),
         use(job), use(audience), use(fields), use(backfill), use(at), now;
 }
 
 void OutboxRepository::removeSubscription(const std::string& job)
 {
     std::string j = job;
-    _session << "DELETE FROM export_subscriptions WHERE job = ?", use(j), now;
+    _session << _sql("DELETE FROM export_subscriptions WHERE job = ?"), use(j), now;
 }
 
 std::optional<ExportSubscription> OutboxRepository::subscription(const std::string& job)
@@ -67,7 +67,7 @@ std::vector<ExportSubscription> OutboxRepository::subscriptions()
     std::vector<std::string> jobs, audiences, fields;
     std::vector<int> backfill;
     std::vector<Poco::Int64> started;
-    _session << "SELECT job, audience, fields_json, backfill, started_at FROM export_subscriptions ORDER BY job", into(jobs),
+    _session << _sql("SELECT job, audience, fields_json, backfill, started_at FROM export_subscriptions ORDER BY job"), into(jobs),
         into(audiences), into(fields), into(backfill), into(started), now;
     std::vector<ExportSubscription> out;
     for (std::size_t i = 0; i < jobs.size(); ++i)
@@ -101,15 +101,15 @@ void OutboxRepository::enqueueAll(const std::vector<Entry>& entries)
         id.push_back(entry.change.profile);
         at.push_back(entry.change.at.ms);
     }
-    _session << "INSERT INTO export_outbox (job, audience, profile_id, event, at, profile_json, state, attempts, available_at, created_at) "
+    _session << _sql("INSERT INTO export_outbox (job, audience, profile_id, event, at, profile_json, state, attempts, available_at, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) "
                 "ON CONFLICT (job, profile_id) WHERE state = 'pending' DO UPDATE SET "
                 "event = CASE WHEN excluded.event = 'update' THEN export_outbox.event ELSE excluded.event END, "
-                "at = excluded.at, profile_json = excluded.profile_json, audience = excluded.audience",
+                "at = excluded.at, profile_json = excluded.profile_json, audience = excluded.audience"),
         use(j), use(a), use(id), use(e), use(at), use(json), use(at), use(at), now;
 }
 
-void OutboxRepository::sealPending() { _session << "UPDATE export_outbox SET state = 'sealed' WHERE state = 'pending'", now; }
+void OutboxRepository::sealPending() { _session << _sql("UPDATE export_outbox SET state = 'sealed' WHERE state = 'pending'"), now; }
 
 std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const std::string& where, lql::TimeMs at,
                                                  std::size_t limit)
@@ -119,8 +119,8 @@ std::vector<OutboxItem> OutboxRepository::select(const std::string& job, const s
     std::vector<Poco::Int64> ids, pids, ats, attempts, available;
     std::vector<std::string> audiences, events, json, states;
     // `where` is one of the fixed fragments below, never user input.
-    _session << "SELECT id, audience, profile_id, event, at, profile_json, state, attempts, available_at FROM export_outbox o "
-                "WHERE job = ? AND " + where + " AND available_at <= ? ORDER BY id LIMIT ?",
+    _session << _sql(std::string("SELECT id, audience, profile_id, event, at, profile_json, state, attempts, available_at FROM export_outbox o "
+                                 "WHERE job = ? AND ") + where + " AND available_at <= ? ORDER BY id LIMIT ?"),
         use(j), use(t), use(max), into(ids), into(audiences), into(pids), into(events), into(ats), into(json), into(states),
         into(attempts), into(available), now;
     std::vector<OutboxItem> out;
@@ -150,7 +150,7 @@ std::int64_t OutboxRepository::waitingCount(const std::string& job)
 {
     std::string j = job;
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM export_outbox WHERE job = ? AND state IN ('pending', 'sealed')", use(j), into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM export_outbox WHERE job = ? AND state IN ('pending', 'sealed')"), use(j), into(n), now;
     return n;
 }
 
@@ -158,7 +158,7 @@ std::optional<lql::TimeMs> OutboxRepository::oldestWaiting(const std::string& jo
 {
     std::string j = job;
     Poco::Nullable<Poco::Int64> oldest;
-    _session << "SELECT MIN(created_at) FROM export_outbox WHERE job = ? AND state IN ('pending', 'sealed')", use(j),
+    _session << _sql("SELECT MIN(created_at) FROM export_outbox WHERE job = ? AND state IN ('pending', 'sealed')"), use(j),
         into(oldest), now;
     if (oldest.isNull()) return std::nullopt;
     return lql::TimeMs{oldest.value()};
@@ -167,24 +167,24 @@ std::optional<lql::TimeMs> OutboxRepository::oldestWaiting(const std::string& jo
 void OutboxRepository::markInflight(const std::vector<std::int64_t>& ids)
 {
     for (Poco::Int64 id : ids)
-        _session << "UPDATE export_outbox SET state = 'inflight', attempts = attempts + 1 WHERE id = ?", use(id), now;
+        _session << _sql("UPDATE export_outbox SET state = 'inflight', attempts = attempts + 1 WHERE id = ?"), use(id), now;
 }
 
 void OutboxRepository::complete(const std::vector<std::int64_t>& ids)
 {
-    for (Poco::Int64 id : ids) _session << "DELETE FROM export_outbox WHERE id = ?", use(id), now;
+    for (Poco::Int64 id : ids) _session << _sql("DELETE FROM export_outbox WHERE id = ?"), use(id), now;
 }
 
 void OutboxRepository::retryLater(std::int64_t id, lql::TimeMs availableAt)
 {
     Poco::Int64 i = id, at = availableAt.ms;
-    _session << "UPDATE export_outbox SET state = 'sealed', available_at = ? WHERE id = ?", use(at), use(i), now;
+    _session << _sql("UPDATE export_outbox SET state = 'sealed', available_at = ? WHERE id = ?"), use(at), use(i), now;
 }
 
 void OutboxRepository::releaseInflight(const std::string& job)
 {
     std::string j = job;
-    _session << "UPDATE export_outbox SET state = 'sealed' WHERE job = ? AND state = 'inflight'", use(j), now;
+    _session << _sql("UPDATE export_outbox SET state = 'sealed' WHERE job = ? AND state = 'inflight'"), use(j), now;
 }
 
 } // namespace jobhost::host::audiences

@@ -6,6 +6,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +101,7 @@ private:
     std::vector<OutboxItem> select(const std::string& job, const std::string& where, lql::TimeMs now, std::size_t limit);
 
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::audiences

@@ -45,7 +45,7 @@ ProfileSync::ProfileSync(Poco::Data::Session& session, std::shared_ptr<const lql
     , _audiences(session)
     , _builder(session, std::move(mappings), &_audiences,
                profiles::ProfileBuilder::Options{_options.batchSize, _options.mode, _options.clock,
-                                                 _options.profileCacheSize})
+                                                 _options.profileCacheSize, _options.profileCacheBytes})
 {
 }
 

@@ -37,8 +37,10 @@ public:
         profiles::IdentityResolver::Mode mode = profiles::IdentityResolver::Mode::Faithful;
         // Processing clock; default: system time.
         std::function<lql::TimeMs()> clock;
-        // Parsed profiles the builder keeps between batches (ProfileBuilder::Options).
+        // Encoded profiles the builder keeps between batches, by count and
+        // by bytes (ProfileBuilder::Options).
         std::size_t profileCacheSize = profiles::ProfileBuilder::Options{}.profileCacheSize;
+        std::size_t profileCacheBytes = profiles::ProfileBuilder::Options{}.profileCacheBytes;
     };
 
     struct Result {

@@ -8,17 +8,16 @@ namespace jobhost::host::exports {
 
 using namespace Poco::Data::Keywords;
 
-DeadLetterRepository::DeadLetterRepository(Poco::Data::Session& session) : _session(session) {}
+DeadLetterRepository::DeadLetterRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 std::int64_t DeadLetterRepository::add(const audiences::OutboxItem& item, const std::string& reason, std::int64_t nowMs) {
     std::string job = item.job, audience = item.audience, event = item.event, json = item.profileJson, why = reason;
     Poco::Int64 outboxId = item.id, profile = item.profile, at = item.at.ms, attempts = item.attempts, now = nowMs;
-    _session << "INSERT INTO export_dead_letters (job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(job), use(outboxId), use(audience), use(profile), use(event), use(at), use(json), use(why), use(attempts), use(now),
-        Poco::Data::Keywords::now;
     Poco::Int64 id = 0;
-    _session << "SELECT last_insert_rowid()", into(id), Poco::Data::Keywords::now;
+    _session << _sql("INSERT INTO export_dead_letters (job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        use(job), use(outboxId), use(audience), use(profile), use(event), use(at), use(json), use(why), use(attempts), use(now),
+        into(id), Poco::Data::Keywords::now;
     return id;
 }
 
@@ -27,8 +26,8 @@ std::vector<DeadLetter> DeadLetterRepository::list(const std::string& job, std::
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
     std::vector<Poco::Int64> ids, outboxIds, profiles, ats, attempts, created;
     std::vector<std::string> jobs, audiences, events, json, reasons;
-    _session << "SELECT id, job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at "
-                "FROM export_dead_letters WHERE (? = '' OR job = ?) ORDER BY id LIMIT ?",
+    _session << _sql("SELECT id, job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at "
+                "FROM export_dead_letters WHERE (? = '' OR job = ?) ORDER BY id LIMIT ?"),
         use(j), use(j), use(max), into(ids), into(jobs), into(outboxIds), into(audiences), into(profiles), into(events), into(ats),
         into(json), into(reasons), into(attempts), into(created), now;
     std::vector<DeadLetter> out;
@@ -41,8 +40,8 @@ std::optional<DeadLetter> DeadLetterRepository::find(std::int64_t id) {
     Poco::Int64 key = id;
     std::vector<Poco::Int64> ids, outboxIds, profiles, ats, attempts, created;
     std::vector<std::string> jobs, audiences, events, json, reasons;
-    _session << "SELECT id, job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at "
-                "FROM export_dead_letters WHERE id = ?",
+    _session << _sql("SELECT id, job, outbox_id, audience, profile_id, event, at, profile_json, reason, attempts, created_at "
+                "FROM export_dead_letters WHERE id = ?"),
         use(key), into(ids), into(jobs), into(outboxIds), into(audiences), into(profiles), into(events), into(ats), into(json),
         into(reasons), into(attempts), into(created), now;
     if (ids.empty()) return std::nullopt;
@@ -52,13 +51,13 @@ std::optional<DeadLetter> DeadLetterRepository::find(std::int64_t id) {
 std::int64_t DeadLetterRepository::count(const std::string& job) {
     std::string j = job;
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM export_dead_letters WHERE (? = '' OR job = ?)", use(j), use(j), into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM export_dead_letters WHERE (? = '' OR job = ?)"), use(j), use(j), into(n), now;
     return n;
 }
 
 void DeadLetterRepository::remove(std::int64_t id) {
     Poco::Int64 key = id;
-    _session << "DELETE FROM export_dead_letters WHERE id = ?", use(key), now;
+    _session << _sql("DELETE FROM export_dead_letters WHERE id = ?"), use(key), now;
 }
 
 } // namespace jobhost::host::exports

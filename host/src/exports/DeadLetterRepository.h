@@ -10,6 +10,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 #include "audiences/OutboxRepository.h"
 
 namespace jobhost::host::exports {
@@ -47,6 +49,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::exports

@@ -11,6 +11,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 #include "exports/ExportStatusRepository.h"
 
 namespace jobhost::host::exports {
@@ -44,6 +46,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::exports

@@ -11,6 +11,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 namespace jobhost::host::exports {
 
 /// Totals of one export job (or the increments of one batch). Plain value.
@@ -52,6 +54,7 @@ private:
     std::vector<ExportStatusRecord> select(const std::string& job);
 
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::exports

@@ -364,9 +364,14 @@ TimeMs DateParser::fromEpochDigits(std::int64_t v)
 
 std::string DateParser::formatRfc3339(TimeMs t)
 {
-    std::int64_t ms = t.ms;
-    std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    std::int64_t rem = ms - days * 86400000;
+    // Floor division by days without negating or multiplying ms, which
+    // overflow for times near the int64 limits.
+    std::int64_t days = t.ms / 86400000;
+    std::int64_t rem = t.ms % 86400000;
+    if (rem < 0) {
+        rem += 86400000;
+        --days;
+    }
     std::int64_t y;
     unsigned m, d;
     civilFromDays(days, y, m, d);

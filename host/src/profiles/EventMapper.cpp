@@ -13,6 +13,7 @@ namespace jobhost::host::profiles {
 EventMapper::EventMapper(std::shared_ptr<const MappingSet> mappings)
     : _mappings(std::move(mappings))
 {
+    for (const auto& q : _mappings->queries()) _byStream[q.stream].emplace_back(&q, shapeOf(q));
 }
 
 std::vector<MappingResult> EventMapper::map(const std::string& stream,
@@ -20,26 +21,42 @@ std::vector<MappingResult> EventMapper::map(const std::string& stream,
                                             TimeMs eventTime) const
 {
     std::vector<MappingResult> out;
-    for (const MappingQuery* q : _mappings->queriesFor(stream)) out.push_back(mapQuery(*q, event, eventTime));
+    auto it = _byStream.find(stream);
+    if (it == _byStream.end()) return out;
+    out.reserve(it->second.size());
+    for (const auto& [q, shape] : it->second) out.push_back(mapQuery(*q, shape, event, eventTime));
     return out;
+}
+
+std::shared_ptr<const QueryShape> EventMapper::shapeOf(const MappingQuery& query)
+{
+    auto shape = std::make_shared<QueryShape>();
+    shape->query = query.alias;
+    shape->stream = query.stream;
+    shape->rank = query.by;
+    for (const auto& b : query.by) {
+        for (const auto& c : query.columns) {
+            if (c.field == b && lql::isScalarKind(c.kind)) {
+                shape->singleValued.insert(b);
+                break;
+            }
+        }
+    }
+    return shape;
 }
 
 MappingResult EventMapper::mapQuery(const MappingQuery& query, const std::map<std::string, std::string>& event,
                                     TimeMs eventTime)
 {
+    return mapQuery(query, shapeOf(query), event, eventTime);
+}
+
+MappingResult EventMapper::mapQuery(const MappingQuery& query, std::shared_ptr<const QueryShape> shape,
+                                    const std::map<std::string, std::string>& event, TimeMs eventTime)
+{
     MappingResult r;
-    r.query = query.alias;
-    r.stream = query.stream;
+    r.shape = std::move(shape);
     r.eventTime = eventTime;
-    r.rank = query.by;
-    for (const auto& b : query.by) {
-        for (const auto& c : query.columns) {
-            if (c.field == b && lql::isScalarKind(c.kind)) {
-                r.singleValued.insert(b);
-                break;
-            }
-        }
-    }
     lql::EventFieldSource source(event);
     const lql::EvalClock clock = lql::EvalClock::forEvent(eventTime);
     if (query.where && !lql::Evaluator::isTrue(*query.where, source, clock)) {
@@ -78,7 +95,7 @@ std::string EventMapper::toJson(const std::vector<MappingResult>& results)
     for (const auto& r : results) {
         s += firstResult ? "\n  {" : ",\n  {";
         firstResult = false;
-        s += "\"query\": " + JsonText::quote(r.query) + ", \"stream\": " + JsonText::quote(r.stream)
+        s += "\"query\": " + JsonText::quote(r.shape->query) + ", \"stream\": " + JsonText::quote(r.shape->stream)
             + ", \"event_time\": " + JsonText::quote(lql::DateParser::formatRfc3339(r.eventTime))
             + ", \"matched\": " + (r.matched ? "true" : "false") + ", \"dropped\": " + (r.dropped() ? "true" : "false")
             + ",\n   \"keys\": [";

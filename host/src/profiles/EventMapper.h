@@ -35,6 +35,10 @@ public:
     // The same for a single query.
     static MappingResult mapQuery(const MappingQuery& query, const std::map<std::string, std::string>& event,
                                   TimeMs eventTime);
+    // The same with the query's shape already built (shapeOf).
+    static MappingResult mapQuery(const MappingQuery& query, std::shared_ptr<const QueryShape> shape,
+                                  const std::map<std::string, std::string>& event, TimeMs eventTime);
+    static std::shared_ptr<const QueryShape> shapeOf(const MappingQuery& query);
 
     // Renders results as JSON text (what `jobhost eval` prints):
     // [{"query":..,"stream":..,"event_time":"<RFC3339>","matched":true,"dropped":false,
@@ -46,6 +50,8 @@ public:
 
 private:
     std::shared_ptr<const MappingSet> _mappings;
+    // Per stream: its queries with their shapes, in MappingSet order.
+    std::map<std::string, std::vector<std::pair<const MappingQuery*, std::shared_ptr<const QueryShape>>>> _byStream;
 };
 
 } // namespace jobhost::host::profiles

@@ -89,7 +89,7 @@ FieldValue::FieldValue(FieldKind kind, MergeOp op)
 }
 
 FieldValue FieldValue::restore(FieldKind kind, MergeOp op, bool has, Value scalar, TimeMs valueTime,
-                               TimeMs updated, std::map<std::string, Entry> entries)
+                               TimeMs updated, FlatMap<Entry> entries)
 {
     FieldValue f(kind, op);
     f._has = has;

@@ -4,6 +4,7 @@
 
 #include "lql/FieldKind.h"
 #include "lql/Value.h"
+#include "profiles/FlatMap.h"
 
 #include <map>
 #include <string>
@@ -58,7 +59,7 @@ public:
     // of strings (set elements), or map of entry values.
     Value value() const;
     // Map entries or set elements with their timestamps.
-    const std::map<std::string, Entry>& entries() const { return _entries; }
+    const FlatMap<Entry>& entries() const { return _entries; }
 
     // Storage form: JSON object text with kind, op, timestamps and entries
     // (read back by Profile::fromJson).
@@ -67,7 +68,7 @@ public:
     void appendJson(std::string& out) const;
     // Rebuilds a field from its stored parts (used when reading JSON).
     static FieldValue restore(FieldKind kind, MergeOp op, bool has, Value scalar, TimeMs valueTime,
-                              TimeMs updated, std::map<std::string, Entry> entries);
+                              TimeMs updated, FlatMap<Entry> entries);
 
 private:
     void applyScalar(const Value& value, TimeMs ts, MergeOp op, bool fromMerge);
@@ -79,7 +80,7 @@ private:
     Value _scalar;
     TimeMs _valueTime;
     TimeMs _updated;
-    std::map<std::string, Entry> _entries;
+    FlatMap<Entry> _entries;
 };
 
 } // namespace jobhost::host::profiles

@@ -5,6 +5,7 @@
 #include "profiles/ProfileException.h"
 
 #include <algorithm>
+#include <optional>
 #include <map>
 
 namespace jobhost::host::profiles {
@@ -17,7 +18,7 @@ IdentityResolver::IdentityResolver(IdentityIndex& index, Mode mode)
 
 IdentityResolver::Resolution IdentityResolver::resolve(const MappingResult& result)
 {
-    return resolve(result.keys, result.rank, result.singleValued);
+    return resolve(result.keys, result.shape->rank, result.shape->singleValued);
 }
 
 IdentityResolver::Resolution IdentityResolver::resolve(const std::vector<IdentityKey>& keysIn,
@@ -34,12 +35,13 @@ IdentityResolver::Resolution IdentityResolver::resolve(const std::vector<Identit
                      [&](const IdentityKey& a, const IdentityKey& b) { return rankOf(a.field) < rankOf(b.field); });
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
-    // Owners in rank order of the keys that point to them.
+    // Owners in rank order of the keys that point to them; an event has a
+    // handful of keys, so plain vectors beat tree maps here.
     std::vector<ProfileId> owners;
-    std::map<IdentityKey, ProfileId> ownerOf;
-    for (const auto& k : keys) {
-        if (auto o = _index.owner(k)) {
-            ownerOf[k] = *o;
+    std::vector<std::optional<ProfileId>> ownerOf(keys.size()); // by position in keys
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (auto o = _index.owner(keys[i])) {
+            ownerOf[i] = *o;
             if (std::find(owners.begin(), owners.end(), *o) == owners.end()) owners.push_back(*o);
         }
     }
@@ -63,11 +65,15 @@ IdentityResolver::Resolution IdentityResolver::resolve(const std::vector<Identit
             if (singleValued.count(k.field)) fields.insert(k.field);
         return fields;
     };
-    std::set<std::string> held = singleFields(r.profile);
-    // The event's own unowned single-valued keys will be attached to the
-    // target, so a profile holding another value of that field conflicts too.
-    for (const auto& k : keys)
-        if (singleValued.count(k.field) && !ownerOf.count(k)) held.insert(k.field);
+    // Only a second owner can conflict (the common case, one owner, needs none of this).
+    std::set<std::string> held;
+    if (owners.size() > 1) {
+        held = singleFields(r.profile);
+        // The event's own unowned single-valued keys will be attached to the
+        // target, so a profile holding another value of that field conflicts too.
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (singleValued.count(keys[i].field) && !ownerOf[i]) held.insert(keys[i].field);
+    }
     for (std::size_t i = 1; i < owners.size(); ++i) {
         ProfileId p = owners[i];
         bool conflict = false;
@@ -84,13 +90,12 @@ IdentityResolver::Resolution IdentityResolver::resolve(const std::vector<Identit
         r.merged.push_back(p);
         held.insert(theirs.begin(), theirs.end());
     }
-    for (const auto& k : keys) {
-        auto it = ownerOf.find(k);
-        if (it == ownerOf.end()) {
-            _index.attach(k, r.profile);
-            r.attached.push_back(k);
-        } else if (std::find(r.conflicting.begin(), r.conflicting.end(), it->second) != r.conflicting.end()) {
-            r.conflictingKeys.push_back(k);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (!ownerOf[i]) {
+            _index.attach(keys[i], r.profile);
+            r.attached.push_back(keys[i]);
+        } else if (std::find(r.conflicting.begin(), r.conflicting.end(), *ownerOf[i]) != r.conflicting.end()) {
+            r.conflictingKeys.push_back(keys[i]);
         }
     }
     return r;

@@ -136,7 +136,7 @@ Profile Profile::fromJson(const std::string& json)
             TimeMs updated{o->getValue<std::int64_t>("updated")};
             Value scalar;
             bool has = false;
-            std::map<std::string, FieldValue::Entry> entries;
+            FlatMap<FieldValue::Entry> entries;
             if (lql::isScalarKind(*kind)) {
                 scalar = valueFromVar(o->get("value"));
                 has = !scalar.isNil();
@@ -164,6 +164,24 @@ Profile Profile::fromJson(const std::string& json)
     }
     return p;
 }
+
+Profile Profile::selectFields(const std::vector<std::string>& names) const
+{
+    Profile part;
+    for (const auto& name : names) {
+        auto it = _fields.find(name);
+        if (it == _fields.end()) {
+            const auto dot = name.find('.');
+            if (dot == std::string::npos) continue;
+            it = _fields.find(name.substr(0, dot));
+            if (it == _fields.end()) continue;
+        }
+        part._fields.emplace(it->first, it->second);
+    }
+    return part;
+}
+
+std::string Profile::toPlainJson(const std::vector<std::string>& only) const { return selectFields(only).toPlainJson(); }
 
 std::string Profile::toPlainJson() const
 {

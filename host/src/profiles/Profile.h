@@ -35,7 +35,7 @@ public:
     // "name.key" reads one entry of map field "name" when no field has the
     // full name (nil when the key is absent).
     Value get(const std::string& name) const;
-    const std::map<std::string, FieldValue>& fields() const { return _fields; }
+    const FlatMap<FieldValue>& fields() const { return _fields; }
     // The newest event timestamp that changed any field (0 when empty).
     TimeMs updated() const;
 
@@ -49,13 +49,21 @@ public:
     // The user-facing view of §10: fields in alphabetical order, sets as
     // sorted arrays, maps as objects, dates as RFC3339 UTC with milliseconds.
     std::string toPlainJson() const;
+    // The same view of the named fields only (selectFields).
+    std::string toPlainJson(const std::vector<std::string>& only) const;
+    // A profile of the named fields only, as get() resolves names: a field
+    // of that name, else for "name.key" the map field "name"; absent names
+    // are left out.
+    Profile selectFields(const std::vector<std::string>& names) const;
 
     // Puts a field rebuilt from stored parts (ProfileCodec::decode); replaces
     // a field of the same name.
     void restoreField(std::string name, FieldValue field) { _fields.insert_or_assign(std::move(name), std::move(field)); }
+    // Room for n fields (the decoder knows how many follow).
+    void reserveFields(std::size_t n) { _fields.reserve(n); }
 
 private:
-    std::map<std::string, FieldValue> _fields;
+    FlatMap<FieldValue> _fields;
 };
 
 } // namespace jobhost::host::profiles

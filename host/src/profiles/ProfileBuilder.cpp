@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/ProfileBuilder.h"
 
+#include "store/SqlDialect.h"
+
 #include "profiles/CachedIdentityIndex.h"
 #include "profiles/ProfileCodec.h"
 #include "profiles/StreamEventFields.h"
@@ -14,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <system_error>
 
 namespace jobhost::host::profiles {
 namespace {
@@ -49,7 +52,7 @@ std::string nextGeneration(const std::map<std::string, std::string>& meta)
 struct ProfileBuilder::Batch {
     struct Entry {
         Profile profile;
-        std::shared_ptr<const Profile> before; // the committed state (shared, not copied)
+        std::shared_ptr<const Profile> before; // the watched fields of the committed state
         std::vector<ProfileId> mergedFrom;
     };
     std::map<ProfileId, Entry> live;
@@ -70,7 +73,8 @@ ProfileBuilder::ProfileBuilder(Poco::Data::Session& session, std::shared_ptr<con
     , _pListener(listener)
     , _options(std::move(options))
     , _repository(session)
-    , _cache(_options.profileCacheSize)
+    , _cache(_options.profileCacheSize, _options.profileCacheBytes)
+    , _readerUri(session.uri())
 {
     if (_options.batchSize == 0) _options.batchSize = 1;
 }
@@ -147,6 +151,9 @@ void ProfileBuilder::finishRebuild(Stats& stats)
     repo.lockForWrite(at);
     auto flag = repo.meta(kRebuilding);
     if (!flag || *flag != "1") return; // another builder finished it
+    // The reconciliation reads every profile and carried membership: it gets
+    // the cache's memory (the next pass reads what it needs again).
+    _cache.clear();
     if (_pListener) _pListener->rebuildFinished(_session, at);
     repo.setMeta(kRebuilding, "0");
     transaction.commit();
@@ -181,36 +188,48 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
         _cache.validate(generation == meta.end() ? std::string() : generation->second);
     }
     std::int64_t position = repo.position(stream);
-    StreamRepository streamEvents(_session);
-    auto events = streamEvents.readAfter(stream, position, _options.batchSize);
-    more = events.size() == _options.batchSize;
-    if (events.empty()) {
+    // The events, read and mapped ahead when that read is this batch's.
+    PreparedEvents prepared;
+    if (_ahead.valid()) {
+        PreparedEvents ahead = _ahead.get();
+        if (ahead.ok && ahead.stream == stream && ahead.after == position && ahead.count == _options.batchSize)
+            prepared = std::move(ahead);
+    }
+    const bool wasReadAhead = prepared.ok;
+    if (!prepared.ok) prepared = prepare(_session, stream, position);
+    more = prepared.count == _options.batchSize;
+    if (prepared.count == 0) {
         transaction.rollback();
         return 0;
     }
-
-    // Map every event first (pure), so the batch's identity keys and the
-    // profiles owning them can be read with one bulk statement each.
-    std::vector<std::vector<MappingResult>> mapped;
-    mapped.reserve(events.size());
-    std::vector<IdentityKey> keys;
-    for (const auto& event : events) {
-        TimeMs eventTime{event.eventTimeMs ? event.eventTimeMs : event.ingestedAtMs};
-        mapped.push_back(_mapper.map(stream, StreamEventFields::decode(event.fieldsJson), eventTime));
-        for (const auto& mapping : mapped.back())
-            if (!mapping.dropped()) keys.insert(keys.end(), mapping.keys.begin(), mapping.keys.end());
+    if (more && _options.readAhead) {
+        try {
+            _ahead = std::async(std::launch::async, &ProfileBuilder::prepareAhead, this, stream, prepared.lastSeq);
+        } catch (const std::system_error&) {
+            // no thread to spare: the next batch reads for itself
+        }
     }
+
+    // Every event was mapped first (pure), so the batch's identity keys and
+    // the profiles owning them can be read with one bulk statement each.
+    std::vector<std::vector<MappingResult>>& mapped = prepared.mapped;
+    std::vector<IdentityKey> keys;
+    for (const auto& results : mapped)
+        for (const auto& mapping : results)
+            if (!mapping.dropped()) keys.insert(keys.end(), mapping.keys.begin(), mapping.keys.end());
     CachedIdentityIndex index(repo, _cache, at);
     index.prefetch(keys);
     {
         std::set<ProfileId> missing;
         for (const auto& k : keys) {
             auto owner = _cache.owner(k);
-            if (owner && *owner && !_cache.profile(**owner)) missing.insert(**owner);
+            if (owner && *owner && !_cache.encoded(**owner)) missing.insert(**owner);
         }
-        for (const auto& [id, bytes] : repo.loadExactEncoded({missing.begin(), missing.end()}))
-            _cache.setProfile(id, std::make_shared<const Profile>(ProfileCodec::decode(bytes)));
+        for (auto& [id, bytes] : repo.loadExactEncoded({missing.begin(), missing.end()}))
+            _cache.setEncoded(id, std::move(bytes));
     }
+    const bool notify = _pListener && !replaying;
+    const std::vector<std::string> watched = notify ? _pListener->watchedFields(_session) : std::vector<std::string>{};
 
     IdentityResolver resolver(index, _options.mode);
     Batch batch;
@@ -221,13 +240,15 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
         if (it != batch.live.end()) return it->second;
         Batch::Entry e;
         if (!created) {
-            if (auto cached = _cache.profile(id)) {
-                e.profile = *cached;
-                e.before = std::move(cached);
+            bool found = true;
+            if (const std::string* bytes = _cache.encoded(id)) {
+                e.profile = ProfileCodec::decode(*bytes);
             } else if (auto s = repo.loadExact(id)) {
-                e.profile = *s;
-                e.before = std::make_shared<const Profile>(std::move(*s));
+                e.profile = std::move(*s);
+            } else {
+                found = false;
             }
+            if (found && notify) e.before = std::make_shared<const Profile>(e.profile.selectFields(watched));
         }
         return batch.live.emplace(id, std::move(e)).first->second;
     };
@@ -250,8 +271,8 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
                     target.mergedFrom.insert(target.mergedFrom.end(), it->second.mergedFrom.begin(),
                                              it->second.mergedFrom.end());
                     batch.live.erase(it);
-                } else if (auto cached = _cache.profile(m)) {
-                    target.profile.merge(*cached);
+                } else if (const std::string* bytes = _cache.encoded(m)) {
+                    target.profile.merge(ProfileCodec::decode(*bytes));
                 } else if (auto s = repo.loadExact(m)) {
                     target.profile.merge(*s);
                 }
@@ -282,19 +303,52 @@ std::int64_t ProfileBuilder::processBatchIn(Poco::Data::Transaction& transaction
         changes.push_back(ProfileChange{id, std::move(e.before), std::move(e.profile), std::move(e.mergedFrom)});
     }
     repo.saveEncoded(savedIds, savedBytes, at);
-    if (_pListener && !replaying) _pListener->profilesChanged(_session, changes, at);
-    repo.savePosition(stream, events.back().seq, at);
+    if (notify) _pListener->profilesChanged(_session, changes, at);
+    repo.savePosition(stream, prepared.lastSeq, at);
     const std::string generation = nextGeneration(meta);
     repo.setMeta(kGeneration, generation);
     transaction.commit();
     ++stats.batches;
+    if (wasReadAhead) ++stats.readAhead;
 
     // The store now holds the batch: so does the cache.
     for (ProfileId id : batch.gone) _cache.forgetProfile(id);
-    for (auto& change : changes)
-        _cache.setProfile(change.profile, std::make_shared<const Profile>(std::move(change.after)));
+    for (std::size_t i = 0; i < savedIds.size(); ++i) _cache.setEncoded(savedIds[i], std::move(savedBytes[i]));
     _cache.committed(generation);
-    return static_cast<std::int64_t>(events.size());
+    return static_cast<std::int64_t>(prepared.count);
+}
+
+ProfileBuilder::PreparedEvents ProfileBuilder::prepare(Poco::Data::Session& session, const std::string& stream,
+                                                       std::int64_t after) const
+{
+    PreparedEvents out;
+    out.stream = stream;
+    out.after = after;
+    auto events = StreamRepository(session).readAfter(stream, after, _options.batchSize);
+    out.count = events.size();
+    if (!events.empty()) out.lastSeq = events.back().seq;
+    out.mapped.reserve(events.size());
+    for (auto& event : events) {
+        TimeMs eventTime{event.eventTimeMs ? event.eventTimeMs : event.ingestedAtMs};
+        out.mapped.push_back(_mapper.map(stream, StreamEventFields::decode(event.fields), eventTime));
+        std::string().swap(event.fields); // read once: give the memory back as we go
+    }
+    out.ok = true;
+    return out;
+}
+
+ProfileBuilder::PreparedEvents ProfileBuilder::prepareAhead(const std::string& stream, std::int64_t after)
+{
+    try {
+        if (!_reader) {
+            _reader = std::make_unique<Poco::Data::Session>(_readerUri);
+            if (!SqlDialect::of(*_reader).isPostgres()) *_reader << "PRAGMA busy_timeout = 5000", Poco::Data::Keywords::now;
+        }
+        return prepare(*_reader, stream, after);
+    } catch (...) {
+        _reader.reset(); // reopened next time; this batch reads for itself
+        return PreparedEvents{};
+    }
 }
 
 } // namespace jobhost::host::profiles

@@ -7,12 +7,14 @@
 #include "profiles/ProfileChangeListener.h"
 #include "profiles/ProfileRepository.h"
 #include "profiles/ProfileStoreCache.h"
+#include "store/StreamRepository.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Transaction.h>
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,13 +39,21 @@ namespace jobhost::host::profiles {
 // their owners' key lists and stored profiles it needs with one bulk
 // statement each; resolution and merging then run in memory against a
 // ProfileStoreCache that the builder keeps across batches (a profile is
-// parsed once per pass, not once per batch), and the batch's writes go out
+// read from the store once per pass, not once per batch; the cache keeps
+// the encoded bytes the batch wrote), and the batch's writes go out
 // as bulk statements in the batch's one transaction. The cache is dropped
 // whenever another writer committed in between (a generation stamp in
 // profile_builder_meta) and after a failed batch, so results are the same
-// as reading everything from the store each time.
+// as reading everything from the store each time. While a batch is
+// applied, the next one is read and mapped on a second thread with its own
+// session (Options::readAhead): a full batch read there is exactly what the
+// batch's own read would return (a stream only grows at its head, and
+// every snapshot holds a prefix of its seqs), and it is used only when its
+// start is the offset the batch's transaction reads; otherwise the batch
+// reads for itself.
 //
-// Thread-safety: one builder per session and thread. Builders of one process
+// Thread-safety: one builder per session and thread (the read-ahead thread
+// touches only its own session and the const mapper). Builders of one process
 // are serialised by a process-wide mutex; builders of different processes by
 // a write to profile_builder_meta as each transaction's first statement
 // (SQLite's write lock), so no two ever start from the same offset.
@@ -62,10 +72,15 @@ public:
         IdentityResolver::Mode mode = IdentityResolver::Mode::Faithful;
         // The processing clock (batch stamps, membership times); default: system time.
         std::function<TimeMs()> clock;
-        // Parsed profiles kept between batches (ProfileStoreCache); beyond
-        // this many the least recently used are evicted at the next commit.
-        // A PostUp profile takes about 5 KB, so the default costs up to ~250 MB.
-        std::size_t profileCacheSize = 50000;
+        // Encoded profiles kept between batches (ProfileStoreCache): beyond
+        // this many, or beyond profileCacheBytes, the least recently used
+        // are evicted at the next commit. A PostUp profile costs about
+        // 1.6 KB there, so the default holds ~60,000 profiles (half of a
+        // million-event store) in flat memory.
+        std::size_t profileCacheSize = 1000000;
+        std::size_t profileCacheBytes = std::size_t{96} << 20;
+        // Read and map the next batch on a second thread (see above).
+        bool readAhead = true;
     };
 
     struct Stats {
@@ -75,6 +90,7 @@ public:
         std::int64_t created = 0;   // profiles created
         std::int64_t merged = 0;    // profiles merged into others
         std::int64_t batches = 0;   // transactions committed
+        std::int64_t readAhead = 0; // of them, batches whose events were read and mapped ahead
         bool rebuildFinished = false;
     };
 
@@ -111,6 +127,20 @@ public:
 
 private:
     struct Batch;
+    // One stream's events after a position, read and mapped: no profile
+    // state is touched, so it can run ahead on another thread.
+    struct PreparedEvents {
+        bool ok = false;
+        std::string stream;
+        std::int64_t after = 0;                      // events with seq > after
+        std::size_t count = 0;                       // how many were read
+        std::int64_t lastSeq = 0;                    // seq of the last one
+        std::vector<std::vector<MappingResult>> mapped; // per event, in seq order
+    };
+    PreparedEvents prepare(Poco::Data::Session& session, const std::string& stream, std::int64_t after) const;
+    // prepare() on the read-ahead session (opened on first use). Never
+    // throws: a failure gives !ok and the batch reads for itself.
+    PreparedEvents prepareAhead(const std::string& stream, std::int64_t after);
 
     TimeMs now() const;
     std::int64_t processBatch(const std::string& stream, Stats& stats, bool& more);
@@ -126,6 +156,13 @@ private:
     Options _options;
     ProfileRepository _repository;
     ProfileStoreCache _cache;
+    // The store's URI, taken on the builder's thread: the read-ahead task
+    // opens its own session with it and never touches _session.
+    const std::string _readerUri;
+    // Owned by the read-ahead task while one runs (at most one at a time).
+    std::unique_ptr<Poco::Data::Session> _reader;
+    // The next batch being prepared; waited for before the builder goes.
+    std::future<PreparedEvents> _ahead;
 };
 
 } // namespace jobhost::host::profiles

@@ -10,10 +10,12 @@
 
 namespace jobhost::host::profiles {
 
-// The net effect of one committed batch on one surviving profile: its state
-// before the batch (null when the batch created it; an immutable snapshot
-// shared with the builder's cache) and after, and the profiles merged into
-// it during the batch. Plain value type.
+// The net effect of one committed batch on one surviving profile: the
+// watched fields of its state before the batch (ProfileChangeListener::
+// watchedFields; null when the batch created it — copying whole profiles
+// for the few fields listeners compare was a seventh of the builder's
+// time), its whole state after, and the profiles merged into it during the
+// batch. Plain value type.
 struct ProfileChange {
     ProfileId profile = 0;
     std::shared_ptr<const Profile> before;

@@ -6,6 +6,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include <string>
 #include <vector>
 
 namespace jobhost::host::profiles {
@@ -19,6 +20,11 @@ class ProfileChangeListener {
 public:
     virtual ~ProfileChangeListener() = default;
 
+    // The profile fields whose state before the batch profilesChanged needs
+    // (ProfileChange::before holds only these; "name.key" names map field
+    // "name"). Asked once per batch inside its transaction, before the batch
+    // is applied. Default: none.
+    virtual std::vector<std::string> watchedFields(Poco::Data::Session&) { return {}; }
     // changes: one entry per surviving profile the batch touched, ascending
     // by id. now: the processing time the builder stamps the batch with.
     virtual void profilesChanged(Poco::Data::Session& session, const std::vector<ProfileChange>& changes,

@@ -16,6 +16,17 @@ constexpr int kMaxDepth = 16;
 
 std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
 std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+// Times are stored relative to a base; the difference and the sum wrap
+// modulo 2^64 (as unsigned arithmetic does) so that no stored or damaged
+// value is signed overflow, and every time still round-trips exactly.
+std::int64_t minusBase(std::int64_t t, std::int64_t base)
+{
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(base));
+}
+std::int64_t plusBase(std::int64_t base, std::int64_t delta)
+{
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(delta));
+}
 
 class Writer {
 public:
@@ -53,7 +64,7 @@ public:
             return;
         }
         case Value::Type::Bool: byte(v.asBool() ? 1 : 0); return;
-        case Value::Type::Time: signedVarint(v.asTime().ms - base); return;
+        case Value::Type::Time: signedVarint(minusBase(v.asTime().ms, base)); return;
         case Value::Type::List:
             varint(v.asList().size());
             for (const auto& s : v.asList()) string(s);
@@ -125,7 +136,7 @@ public:
             return Value(d);
         }
         case Value::Type::Bool: return Value(byte() != 0);
-        case Value::Type::Time: return Value(TimeMs{base + signedVarint()});
+        case Value::Type::Time: return Value(TimeMs{plusBase(base, signedVarint())});
         case Value::Type::List: {
             Value::List l(count());
             for (auto& s : l) s = string();
@@ -171,7 +182,7 @@ std::string ProfileCodec::encode(const Profile& profile)
         w.byte(static_cast<unsigned char>(f.mergeOp()));
         w.byte(f.empty() ? 0 : 1);
         w.signedVarint(base);
-        w.signedVarint(f.valueTime().ms - base);
+        w.signedVarint(minusBase(f.valueTime().ms, base));
         if (lql::isScalarKind(f.kind())) {
             w.value(f.scalar(), base);
         } else {
@@ -179,8 +190,8 @@ std::string ProfileCodec::encode(const Profile& profile)
             for (const auto& [key, e] : f.entries()) {
                 w.string(key);
                 w.value(e.value, base);
-                w.signedVarint(e.first.ms - base);
-                w.signedVarint(e.last.ms - base);
+                w.signedVarint(minusBase(e.first.ms, base));
+                w.signedVarint(minusBase(e.last.ms, base));
             }
         }
     }
@@ -194,23 +205,27 @@ Profile ProfileCodec::decode(const std::string& bytes)
     unsigned char version = r.byte();
     if (version != kVersion) r.fail("unknown format version " + std::to_string(version));
     Profile p;
-    for (std::size_t n = r.count(); n > 0; --n) {
+    const std::size_t fields = r.count();
+    p.reserveFields(fields);
+    for (std::size_t n = fields; n > 0; --n) {
         std::string name = r.string();
         unsigned char kind = r.byte(), op = r.byte();
         if (!validKind(kind) || !validOp(op)) r.fail("unknown kind or operator of field '" + name + "'");
         const bool has = r.byte() != 0;
         const std::int64_t base = r.signedVarint();
-        const TimeMs valueTime{base + r.signedVarint()};
+        const TimeMs valueTime{plusBase(base, r.signedVarint())};
         Value scalar;
-        std::map<std::string, FieldValue::Entry> entries;
+        FlatMap<FieldValue::Entry> entries;
         if (lql::isScalarKind(static_cast<FieldKind>(kind))) {
             scalar = r.value(base, 0);
         } else {
-            for (std::size_t m = r.count(); m > 0; --m) {
+            const std::size_t count = r.count();
+            entries.reserve(count);
+            for (std::size_t m = count; m > 0; --m) {
                 std::string key = r.string();
                 Value v = r.value(base, 0);
-                TimeMs first{base + r.signedVarint()};
-                TimeMs last{base + r.signedVarint()};
+                TimeMs first{plusBase(base, r.signedVarint())};
+                TimeMs last{plusBase(base, r.signedVarint())};
                 entries.emplace(std::move(key), FieldValue::Entry{std::move(v), first, last});
             }
         }

@@ -6,7 +6,6 @@
 #include "profiles/ProfileException.h"
 #include "store/SqlValues.h"
 
-#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
@@ -15,7 +14,7 @@ namespace jobhost::host::profiles {
 using namespace Poco::Data::Keywords;
 
 ProfileRepository::ProfileRepository(Poco::Data::Session& session)
-    : _session(session)
+    : _session(session), _sql(SqlDialect::of(session))
 {
 }
 
@@ -23,7 +22,7 @@ ProfileId ProfileRepository::canonical(ProfileId id)
 {
     std::vector<Poco::Int64> found;
     Poco::Int64 v = id;
-    _session << "SELECT canonical_id FROM profiles WHERE id = ?", use(v), into(found), now;
+    _session << _sql("SELECT canonical_id FROM profiles WHERE id = ?"), use(v), into(found), now;
     return found.empty() ? id : found.front();
 }
 
@@ -51,11 +50,11 @@ std::optional<Profile> ProfileRepository::load(ProfileId id)
 ProfileId ProfileRepository::create(TimeMs when)
 {
     Poco::Nullable<Poco::Int64> max;
-    _session << "SELECT MAX(id) FROM profiles", into(max), now;
+    _session << _sql("SELECT MAX(id) FROM profiles"), into(max), now;
     Poco::Int64 id = max.isNull() ? 1 : max.value() + 1;
     Poco::Int64 at = when.ms;
     Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(Profile()));
-    _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
+    _session << _sql("INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"), use(id),
         use(id), use(bytes), use(at), use(at), now;
     return id;
 }
@@ -64,25 +63,25 @@ void ProfileRepository::save(ProfileId id, const Profile& profile, TimeMs when)
 {
     Poco::Int64 v = id, at = when.ms;
     Poco::Data::BLOB bytes = sql::blob(ProfileCodec::encode(profile));
-    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(v), now;
+    _session << _sql("UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?"), use(bytes), use(at), use(v), now;
 }
 
 void ProfileRepository::markMerged(ProfileId from, ProfileId into, TimeMs when)
 {
     Poco::Int64 f = from, i = into, at = when.ms;
-    _session << "UPDATE profiles SET canonical_id = ?, updated_at = ? WHERE canonical_id = ?", use(i), use(at), use(f), now;
+    _session << _sql("UPDATE profiles SET canonical_id = ?, updated_at = ? WHERE canonical_id = ?"), use(i), use(at), use(f), now;
 }
 
 void ProfileRepository::drop(ProfileId id, TimeMs when)
 {
     Poco::Int64 v = id, at = when.ms;
-    _session << "UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?", use(at), use(v), now;
+    _session << _sql("UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?"), use(at), use(v), now;
 }
 
 std::vector<ProfileId> ProfileRepository::ids()
 {
     std::vector<Poco::Int64> ids;
-    _session << "SELECT id FROM profiles WHERE canonical_id = id ORDER BY id", into(ids), now;
+    _session << _sql("SELECT id FROM profiles WHERE canonical_id = id ORDER BY id"), into(ids), now;
     return {ids.begin(), ids.end()};
 }
 
@@ -104,8 +103,8 @@ std::vector<std::pair<ProfileId, std::string>> ProfileRepository::pageEncoded(Pr
     Poco::Int64 n = static_cast<Poco::Int64>(limit);
     std::vector<Poco::Int64> ids;
     std::vector<Poco::Data::BLOB> bytes;
-    _session << "SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
-                "ORDER BY id LIMIT ?",
+    _session << _sql("SELECT id, profile_json FROM profiles WHERE id > ? AND canonical_id = id AND profile_json IS NOT NULL "
+                "ORDER BY id LIMIT ?"),
         use(from), use(n), into(ids), into(bytes), now;
     std::vector<std::pair<ProfileId, std::string>> out;
     out.reserve(ids.size());
@@ -116,14 +115,14 @@ std::vector<std::pair<ProfileId, std::string>> ProfileRepository::pageEncoded(Pr
 std::int64_t ProfileRepository::count()
 {
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM profiles WHERE canonical_id = id", into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM profiles WHERE canonical_id = id"), into(n), now;
     return n;
 }
 
 ProfileId ProfileRepository::maxId()
 {
     Poco::Nullable<Poco::Int64> max;
-    _session << "SELECT MAX(id) FROM profiles", into(max), now;
+    _session << _sql("SELECT MAX(id) FROM profiles"), into(max), now;
     return max.isNull() ? 0 : max.value();
 }
 
@@ -133,7 +132,7 @@ void ProfileRepository::insertProfiles(const std::vector<ProfileId>& ids, const 
     std::vector<Poco::Int64> id(ids.begin(), ids.end()), canonical(canonicals.begin(), canonicals.end());
     std::vector<Poco::Data::BLOB> bytes(ids.size(), sql::blob(ProfileCodec::encode(Profile())));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
-    _session << "INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(id),
+    _session << _sql("INSERT INTO profiles (id, canonical_id, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"), use(id),
         use(canonical), use(bytes), use(at), use(at), now;
 }
 
@@ -143,7 +142,7 @@ std::vector<std::pair<ProfileId, std::string>> ProfileRepository::loadExactEncod
     if (ids.empty()) return out;
     std::vector<Poco::Int64> wanted(ids.begin(), ids.end()), found;
     std::vector<Poco::Data::BLOB> bytes;
-    _session << "SELECT id, profile_json FROM profiles WHERE id = ? AND profile_json IS NOT NULL", use(wanted), into(found),
+    _session << _sql("SELECT id, profile_json FROM profiles WHERE id = ? AND profile_json IS NOT NULL"), use(wanted), into(found),
         into(bytes), now;
     for (std::size_t i = 0; i < found.size(); ++i) out.emplace_back(found[i], sql::bytes(bytes[i]));
     return out;
@@ -157,7 +156,7 @@ void ProfileRepository::saveEncoded(const std::vector<ProfileId>& ids, const std
     bytes.reserve(encoded.size());
     for (const auto& e : encoded) bytes.push_back(sql::blob(e));
     std::vector<Poco::Int64> at(ids.size(), when.ms);
-    _session << "UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?", use(bytes), use(at), use(id), now;
+    _session << _sql("UPDATE profiles SET profile_json = ?, updated_at = ? WHERE id = ?"), use(bytes), use(at), use(id), now;
 }
 
 void ProfileRepository::drop(const std::vector<ProfileId>& ids, TimeMs when)
@@ -165,7 +164,7 @@ void ProfileRepository::drop(const std::vector<ProfileId>& ids, TimeMs when)
     if (ids.empty()) return;
     std::vector<Poco::Int64> id(ids.begin(), ids.end());
     std::vector<Poco::Int64> at(ids.size(), when.ms);
-    _session << "UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?", use(at), use(id), now;
+    _session << _sql("UPDATE profiles SET profile_json = NULL, updated_at = ? WHERE id = ?"), use(at), use(id), now;
 }
 
 std::vector<std::pair<IdentityKey, ProfileId>> ProfileRepository::owners(const std::vector<IdentityKey>& keys)
@@ -178,7 +177,7 @@ std::vector<std::pair<IdentityKey, ProfileId>> ProfileRepository::owners(const s
         values.push_back(k.value);
     }
     std::vector<Poco::Int64> foundOwners;
-    _session << "SELECT field, value, profile_id FROM profile_identities WHERE field = ? AND value = ?", use(fields), use(values),
+    _session << _sql("SELECT field, value, profile_id FROM profile_identities WHERE field = ? AND value = ?"), use(fields), use(values),
         into(foundFields), into(foundValues), into(foundOwners), now;
     for (std::size_t i = 0; i < foundOwners.size(); ++i) out.push_back({{foundFields[i], foundValues[i]}, foundOwners[i]});
     return out;
@@ -190,7 +189,7 @@ std::vector<std::pair<ProfileId, IdentityKey>> ProfileRepository::keysOfMany(con
     if (canonicalIds.empty()) return out;
     std::vector<Poco::Int64> ids(canonicalIds.begin(), canonicalIds.end()), owners;
     std::vector<std::string> fields, values;
-    _session << "SELECT profile_id, field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value", use(ids),
+    _session << _sql("SELECT profile_id, field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value"), use(ids),
         into(owners), into(fields), into(values), now;
     for (std::size_t i = 0; i < owners.size(); ++i) out.push_back({owners[i], {fields[i], values[i]}});
     return out;
@@ -206,19 +205,30 @@ void ProfileRepository::attachMany(const std::vector<std::pair<IdentityKey, Prof
         values.push_back(k.value);
         owners.push_back(p);
     }
-    try {
-        _session << "INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?)", use(fields), use(values),
-            use(owners), now;
-    } catch (const Poco::Data::SQLite::ConstraintViolationException&) {
-        throw ProfileException("an identity key attached by this batch is already owned");
+    // A key already owned inserts nothing (an error would end the caller's
+    // transaction on PostgreSQL) and is counted missing.
+    const std::string insert = _sql("INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?) "
+                                    "ON CONFLICT (field, value) DO NOTHING");
+    std::size_t inserted = 0;
+    if (_sql.countsBulkRows()) {
+        Poco::Data::Statement statement(_session);
+        statement << insert, use(fields), use(values), use(owners);
+        inserted = statement.execute();
+    } else {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            Poco::Data::Statement statement(_session);
+            statement << insert, use(fields[i]), use(values[i]), use(owners[i]);
+            inserted += statement.execute();
+        }
     }
+    if (inserted != fields.size()) throw ProfileException("an identity key attached by this batch is already owned");
 }
 
 std::optional<ProfileId> ProfileRepository::owner(const IdentityKey& key)
 {
     std::string f = key.field, v = key.value;
     std::vector<Poco::Int64> found;
-    _session << "SELECT profile_id FROM profile_identities WHERE field = ? AND value = ?", use(f), use(v), into(found), now;
+    _session << _sql("SELECT profile_id FROM profile_identities WHERE field = ? AND value = ?"), use(f), use(v), into(found), now;
     if (found.empty()) return std::nullopt;
     return found.front();
 }
@@ -227,7 +237,7 @@ std::vector<IdentityKey> ProfileRepository::keysOf(ProfileId canonicalId)
 {
     Poco::Int64 id = canonicalId;
     std::vector<std::string> fields, values;
-    _session << "SELECT field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value", use(id), into(fields),
+    _session << _sql("SELECT field, value FROM profile_identities WHERE profile_id = ? ORDER BY field, value"), use(id), into(fields),
         into(values), now;
     std::vector<IdentityKey> keys;
     for (std::size_t i = 0; i < fields.size(); ++i) keys.push_back({fields[i], values[i]});
@@ -238,23 +248,24 @@ void ProfileRepository::attach(const IdentityKey& key, ProfileId profile)
 {
     std::string f = key.field, v = key.value;
     Poco::Int64 id = profile;
-    try {
-        _session << "INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?)", use(f), use(v), use(id), now;
-    } catch (const Poco::Data::SQLite::ConstraintViolationException&) {
-        throw ProfileException("identity key " + key.toString() + " is already owned");
-    }
+    // DO NOTHING, not a caught constraint error: on PostgreSQL an error ends
+    // the caller's transaction.
+    Poco::Data::Statement insert(_session);
+    insert << _sql("INSERT INTO profile_identities (field, value, profile_id) VALUES (?, ?, ?) ON CONFLICT (field, value) DO NOTHING"),
+        use(f), use(v), use(id);
+    if (insert.execute() == 0) throw ProfileException("identity key " + key.toString() + " is already owned");
 }
 
 void ProfileRepository::moveKeys(ProfileId from, ProfileId into)
 {
     Poco::Int64 f = from, i = into;
-    _session << "UPDATE profile_identities SET profile_id = ? WHERE profile_id = ?", use(i), use(f), now;
+    _session << _sql("UPDATE profile_identities SET profile_id = ? WHERE profile_id = ?"), use(i), use(f), now;
 }
 
 std::int64_t ProfileRepository::identityCount()
 {
     Poco::Int64 n = 0;
-    _session << "SELECT COUNT(*) FROM profile_identities", into(n), now;
+    _session << _sql("SELECT COUNT(*) FROM profile_identities"), into(n), now;
     return n;
 }
 
@@ -262,7 +273,7 @@ std::int64_t ProfileRepository::position(const std::string& stream)
 {
     std::string s = stream;
     std::vector<Poco::Int64> found;
-    _session << "SELECT position FROM profile_builder_offsets WHERE stream = ?", use(s), into(found), now;
+    _session << _sql("SELECT position FROM profile_builder_offsets WHERE stream = ?"), use(s), into(found), now;
     return found.empty() ? 0 : found.front();
 }
 
@@ -270,8 +281,8 @@ void ProfileRepository::savePosition(const std::string& stream, std::int64_t pos
 {
     std::string s = stream;
     Poco::Int64 p = position, at = when.ms;
-    _session << "INSERT INTO profile_builder_offsets (stream, position, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (stream) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at",
+    _session << _sql("INSERT INTO profile_builder_offsets (stream, position, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (stream) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at"),
         use(s), use(p), use(at), now;
 }
 
@@ -279,7 +290,7 @@ std::map<std::string, std::int64_t> ProfileRepository::positions()
 {
     std::vector<std::string> streams;
     std::vector<Poco::Int64> positions;
-    _session << "SELECT stream, position FROM profile_builder_offsets ORDER BY stream", into(streams), into(positions), now;
+    _session << _sql("SELECT stream, position FROM profile_builder_offsets ORDER BY stream"), into(streams), into(positions), now;
     std::map<std::string, std::int64_t> out;
     for (std::size_t i = 0; i < streams.size(); ++i) out[streams[i]] = positions[i];
     return out;
@@ -289,7 +300,7 @@ std::optional<std::string> ProfileRepository::meta(const std::string& key)
 {
     std::string k = key;
     std::vector<std::string> found;
-    _session << "SELECT value FROM profile_builder_meta WHERE key = ?", use(k), into(found), now;
+    _session << _sql("SELECT value FROM profile_builder_meta WHERE key = ?"), use(k), into(found), now;
     if (found.empty()) return std::nullopt;
     return found.front();
 }
@@ -297,7 +308,7 @@ std::optional<std::string> ProfileRepository::meta(const std::string& key)
 std::map<std::string, std::string> ProfileRepository::metaAll()
 {
     std::vector<std::string> keys, values;
-    _session << "SELECT key, value FROM profile_builder_meta", into(keys), into(values), now;
+    _session << _sql("SELECT key, value FROM profile_builder_meta"), into(keys), into(values), now;
     std::map<std::string, std::string> out;
     for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]] = values[i];
     return out;
@@ -306,7 +317,7 @@ std::map<std::string, std::string> ProfileRepository::metaAll()
 void ProfileRepository::setMeta(const std::string& key, const std::string& value)
 {
     std::string k = key, v = value;
-    _session << "INSERT INTO profile_builder_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    _session << _sql("INSERT INTO profile_builder_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
         use(k), use(v), now;
 }
 
@@ -317,9 +328,9 @@ void ProfileRepository::lockForWrite(TimeMs when)
 
 void ProfileRepository::clear()
 {
-    _session << "DELETE FROM profile_identities", now;
-    _session << "DELETE FROM profiles", now;
-    _session << "DELETE FROM profile_builder_offsets", now;
+    _session << _sql("DELETE FROM profile_identities"), now;
+    _session << _sql("DELETE FROM profiles"), now;
+    _session << _sql("DELETE FROM profile_builder_offsets"), now;
 }
 
 } // namespace jobhost::host::profiles

@@ -7,6 +7,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+
 #include <functional>
 #include <map>
 #include <optional>
@@ -108,6 +110,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host::profiles

@@ -6,8 +6,9 @@
 
 namespace jobhost::host::profiles {
 
-ProfileStoreCache::ProfileStoreCache(std::size_t maxProfiles)
+ProfileStoreCache::ProfileStoreCache(std::size_t maxProfiles, std::size_t maxBytes)
     : _maxProfiles(maxProfiles)
+    , _maxBytes(maxBytes)
 {
 }
 
@@ -23,7 +24,8 @@ void ProfileStoreCache::committed(const std::string& generation)
         if (it != _owners.end() && !it->second) _owners.erase(it);
     }
     _unowned.clear();
-    if (_profiles.size() > _maxProfiles) evict(_maxProfiles - _maxProfiles / 10);
+    if (_profiles.size() > _maxProfiles || _bytes > _maxBytes)
+        evict(_maxProfiles - _maxProfiles / 10, _maxBytes - _maxBytes / 10);
     _generation = generation;
     _hasGeneration = true;
 }
@@ -35,6 +37,8 @@ void ProfileStoreCache::clear()
     _keys.clear();
     _mergedInto.clear();
     _profiles.clear();
+    _byUse.clear();
+    _bytes = 0;
     _generation.clear();
     _hasGeneration = false;
 }
@@ -98,30 +102,33 @@ std::optional<ProfileId> ProfileStoreCache::canonical(ProfileId profile) const
     return std::nullopt;
 }
 
-std::shared_ptr<const Profile> ProfileStoreCache::profile(ProfileId id) const
+const std::string* ProfileStoreCache::encoded(ProfileId id) const
 {
     auto it = _profiles.find(id);
     if (it == _profiles.end()) return nullptr;
-    it->second.lastUse = ++_clock;
-    return it->second.profile;
+    _byUse.splice(_byUse.begin(), _byUse, it->second.use);
+    return &it->second.bytes;
 }
 
-void ProfileStoreCache::setProfile(ProfileId id, std::shared_ptr<const Profile> profile)
+void ProfileStoreCache::setEncoded(ProfileId id, std::string bytes)
 {
-    _profiles[id] = CachedProfile{std::move(profile), ++_clock};
+    auto [it, inserted] = _profiles.try_emplace(id);
+    CachedProfile& cached = it->second;
+    if (inserted) {
+        cached.use = _byUse.insert(_byUse.begin(), id);
+    } else {
+        _bytes -= costOf(cached);
+        _byUse.splice(_byUse.begin(), _byUse, cached.use);
+    }
+    cached.bytes = std::move(bytes);
+    _bytes += costOf(cached);
 }
 
-void ProfileStoreCache::evict(std::size_t keep)
+void ProfileStoreCache::evict(std::size_t keep, std::size_t keepBytes)
 {
-    if (_profiles.size() <= keep) return;
-    std::vector<std::pair<std::uint64_t, ProfileId>> byUse;
-    byUse.reserve(_profiles.size());
-    for (const auto& [id, cached] : _profiles) byUse.emplace_back(cached.lastUse, id);
-    const std::size_t drop = _profiles.size() - keep;
-    std::nth_element(byUse.begin(), byUse.begin() + static_cast<std::ptrdiff_t>(drop), byUse.end());
-    for (std::size_t i = 0; i < drop; ++i) {
-        const ProfileId id = byUse[i].second;
-        _profiles.erase(id);
+    while (!_byUse.empty() && (_profiles.size() > keep || _bytes > keepBytes)) {
+        const ProfileId id = _byUse.back();
+        forgetProfile(id);
         auto keys = _keys.find(id);
         if (keys == _keys.end()) continue;
         for (const auto& k : keys->second) _owners.erase(k);
@@ -129,6 +136,13 @@ void ProfileStoreCache::evict(std::size_t keep)
     }
 }
 
-void ProfileStoreCache::forgetProfile(ProfileId id) { _profiles.erase(id); }
+void ProfileStoreCache::forgetProfile(ProfileId id)
+{
+    auto it = _profiles.find(id);
+    if (it == _profiles.end()) return;
+    _bytes -= costOf(it->second);
+    _byUse.erase(it->second.use);
+    _profiles.erase(it);
+}
 
 } // namespace jobhost::host::profiles

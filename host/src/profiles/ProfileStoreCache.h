@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <optional>
 #include <memory>
 #include <string>
@@ -17,9 +18,9 @@
 namespace jobhost::host::profiles {
 
 // What the store-backed ProfileBuilder knows the profile tables hold, kept
-// across its batches so a profile touched by many batches is read and parsed
-// once per pass instead of once per batch, and identity look-ups cost no SQL:
-//   * surviving profiles as committed (parsed),
+// across its batches so a profile touched by many batches is read from the
+// store once per pass instead of once per batch, and identity look-ups cost no SQL:
+//   * surviving profiles as committed (encoded, as the store holds them),
 //   * identity keys → owning (canonical) profile, and known-unowned keys,
 //   * the complete key list of profiles whose keys were read,
 //   * ids merged away → the profile they were merged into.
@@ -33,13 +34,19 @@ namespace jobhost::host::profiles {
 // the batch's transaction); when a batch fails, the builder must clear() the
 // cache because the transaction rolled those changes back.
 //
-// Memory: at most maxProfiles parsed profiles are kept; a commit that
-// leaves more evicts the least recently used ones (with their key lists)
-// down to nine tenths of the limit, so a hot working set stays cached.
+// Memory: at most maxProfiles encoded profiles taking at most maxBytes
+// (their bytes plus kOverheadPerProfile for key lists and table nodes) are
+// kept; a commit that leaves more evicts the least recently used ones (with
+// their key lists) down to nine tenths of each limit, so memory stays flat
+// however many profiles the store holds and a hot working set stays cached.
 // Not thread-safe: one builder, one thread.
 class ProfileStoreCache {
 public:
-    explicit ProfileStoreCache(std::size_t maxProfiles);
+    // What a cached profile costs beyond its bytes (estimate: a PostUp
+    // profile's two or three identity keys in two hash tables, and nodes).
+    static constexpr std::size_t kOverheadPerProfile = 512;
+
+    ProfileStoreCache(std::size_t maxProfiles, std::size_t maxBytes);
 
     // Empties the cache unless `generation` is the one this cache committed last.
     void validate(const std::string& generation);
@@ -66,26 +73,33 @@ public:
     // never seen by the cache (the caller asks the store).
     std::optional<ProfileId> canonical(ProfileId profile) const;
 
-    // --- parsed profiles (committed state of surviving profiles)
-    // Counts as a use for the eviction order. The snapshot is immutable and
-    // shared (a batch keeps it as the profile's "before" without a copy); it
-    // stays valid after eviction for whoever holds it.
-    std::shared_ptr<const Profile> profile(ProfileId id) const;
-    void setProfile(ProfileId id, std::shared_ptr<const Profile> profile);
+    // --- stored profiles (committed state of surviving profiles, in
+    // ProfileCodec's binary form: a PostUp profile takes about 1 KB here
+    // instead of about 9 KB parsed, so the same memory caches 9 times more)
+    // The bytes of id, or nullptr when not cached. Counts as a use for the
+    // eviction order. Valid until the next call that changes the cache.
+    const std::string* encoded(ProfileId id) const;
+    void setEncoded(ProfileId id, std::string bytes);
     void forgetProfile(ProfileId id);
     std::size_t profileCount() const { return _profiles.size(); }
+    // The cost counted against maxBytes.
+    std::size_t byteCount() const { return _bytes; }
 
 private:
     struct CachedProfile {
-        std::shared_ptr<const Profile> profile;
-        std::uint64_t lastUse = 0;
+        std::string bytes;
+        std::list<ProfileId>::iterator use; // its place in _byUse
     };
     // Drops the least recently used profiles (and their key lists) until at
-    // most `keep` remain.
-    void evict(std::size_t keep);
+    // most `keep` remain and they cost at most `keepBytes`.
+    void evict(std::size_t keep, std::size_t keepBytes);
+    static std::size_t costOf(const CachedProfile& cached) { return cached.bytes.size() + kOverheadPerProfile; }
 
     std::size_t _maxProfiles;
-    mutable std::uint64_t _clock = 0;
+    std::size_t _maxBytes;
+    std::size_t _bytes = 0;
+    // Cached profile ids, most recently used first (eviction takes the back).
+    mutable std::list<ProfileId> _byUse;
     std::string _generation;
     bool _hasGeneration = false;
     struct KeyHash {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "profiles/StreamEventFields.h"
 
+#include "store/StreamFieldsCodec.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -103,6 +105,12 @@ std::string text(const Poco::Dynamic::Var& v)
 std::map<std::string, std::string> StreamEventFields::decode(const std::string& json)
 {
     std::map<std::string, std::string> out;
+    if (StreamFieldsCodec::isBinary(json)) {
+        StreamFieldsCodec::Fields pairs;
+        StreamFieldsCodec::decode(json, pairs); // damaged: the pairs before the damage
+        for (auto& [name, value] : pairs) out[std::move(name)] = std::move(value);
+        return out;
+    }
     if (PairScanner(json).scan(out)) return out;
     out.clear();
     try {

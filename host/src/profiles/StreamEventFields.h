@@ -7,9 +7,9 @@
 
 namespace jobhost::host::profiles {
 
-// Turns stream_events.fields_json (a JSON array of [name, value] string
-// pairs in emit order, or a JSON object) into the flat event the mapper
-// reads. Later duplicates of a name win. Stateless, thread-safe; never
+// Turns stream_events.fields (StreamFieldsCodec's binary form, or the JSON
+// text older stores hold: an array of [name, value] string pairs in emit
+// order, or an object) into the flat event the mapper reads. Later duplicates of a name win. Stateless, thread-safe; never
 // throws: malformed text gives the pairs decoded so far (an empty event at
 // worst), so one bad row cannot stop the builder.
 class StreamEventFields {

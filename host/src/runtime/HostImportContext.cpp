@@ -3,29 +3,16 @@
 #include "runtime/HostImportContext.h"
 
 #include <Poco/Data/Transaction.h>
-#include <Poco/JSON/Array.h>
 
 #include "store/JobRepository.h"
 #include "store/StoreFaultHint.h"
 #include "util/ChaosHook.h"
-#include "util/JsonDocument.h"
 
 namespace jobhost::host {
 
 HostImportContext::HostImportContext(ContextCore& core, const Store& store, std::int64_t jobId, std::int64_t runId,
                                      std::set<std::string> streams)
     : JobContextAdapter<sdk::ImportContext>(core), _store(store), _jobId(jobId), _runId(runId), _streams(std::move(streams)) {}
-
-std::string HostImportContext::fieldsJson(const sdk::Record& record) {
-    Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
-    for (const auto& [name, value] : record.fields) {
-        Poco::JSON::Array::Ptr pair = new Poco::JSON::Array;
-        pair->add(name);
-        pair->add(value);
-        fields->add(pair);
-    }
-    return JsonDocument::stringify(fields);
-}
 
 bool HostImportContext::emit(const std::string& stream, sdk::Record record) {
     bool warn = false;
@@ -64,7 +51,7 @@ bool HostImportContext::commit(const std::string& state) {
             event.ingestedAtMs = now;
             event.jobId = _jobId;
             event.runId = _runId;
-            event.fieldsJson = fieldsJson(record);
+            event.fields = StreamFieldsCodec::encode(record.fields);
             events.push_back(std::move(event));
         }
         const std::size_t written = streams.appendAll(events);

@@ -45,9 +45,6 @@ public:
     /// The message of the last failed commit (empty when none).
     std::string lastError() const;
 
-    /// JSON array of [name, value] pairs, the stored form of Record::fields.
-    static std::string fieldsJson(const sdk::Record& record);
-
 private:
     bool commit(const std::string& state);
 

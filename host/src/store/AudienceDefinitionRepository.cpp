@@ -6,7 +6,7 @@ namespace jobhost::host {
 
 using namespace Poco::Data::Keywords;
 
-AudienceDefinitionRepository::AudienceDefinitionRepository(Poco::Data::Session& session) : _session(session) {}
+AudienceDefinitionRepository::AudienceDefinitionRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 std::optional<AudienceDefinition> AudienceDefinitionRepository::find(const std::string& slug) {
     for (auto& d : list())
@@ -17,7 +17,7 @@ std::optional<AudienceDefinition> AudienceDefinitionRepository::find(const std::
 std::vector<AudienceDefinition> AudienceDefinitionRepository::list() {
     std::vector<std::string> slugs, names, filters;
     std::vector<Poco::Int64> created, updated;
-    _session << "SELECT slug, name, filter, created_at, updated_at FROM audience_definitions ORDER BY slug", into(slugs), into(names),
+    _session << _sql("SELECT slug, name, filter, created_at, updated_at FROM audience_definitions ORDER BY slug"), into(slugs), into(names),
         into(filters), into(created), into(updated), now;
     std::vector<AudienceDefinition> result;
     for (std::size_t i = 0; i < slugs.size(); ++i) result.push_back({slugs[i], names[i], filters[i], created[i], updated[i]});
@@ -26,13 +26,13 @@ std::vector<AudienceDefinition> AudienceDefinitionRepository::list() {
 
 void AudienceDefinitionRepository::insert(const AudienceDefinition& definition) {
     AudienceDefinition v = definition;
-    _session << "INSERT INTO audience_definitions (slug, name, filter, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", use(v.slug), use(v.name),
+    _session << _sql("INSERT INTO audience_definitions (slug, name, filter, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"), use(v.slug), use(v.name),
         use(v.filter), use(v.createdAt), use(v.updatedAt), now;
 }
 
 void AudienceDefinitionRepository::update(const AudienceDefinition& definition) {
     AudienceDefinition v = definition;
-    _session << "UPDATE audience_definitions SET name = ?, filter = ?, updated_at = ? WHERE slug = ?", use(v.name), use(v.filter),
+    _session << _sql("UPDATE audience_definitions SET name = ?, filter = ?, updated_at = ? WHERE slug = ?"), use(v.name), use(v.filter),
         use(v.updatedAt), use(v.slug), now;
 }
 

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -36,6 +38,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

@@ -12,14 +12,14 @@ namespace jobhost::host {
 
 using namespace Poco::Data::Keywords;
 
-AuthorizationRepository::AuthorizationRepository(Poco::Data::Session& session) : _session(session) {}
+AuthorizationRepository::AuthorizationRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 std::vector<AuthorizationRecord> AuthorizationRepository::select(const std::string& whereName, bool all) {
     std::vector<AuthorizationRecord> result;
     Poco::Data::Statement statement(_session);
     std::string name = whereName;
-    statement << "SELECT id, name, provider, method, label, description, fields_json, secret_nonce, secret_ciphertext, created_at, updated_at "
-                 "FROM authorizations WHERE (? = 1 OR name = ?) ORDER BY name",
+    statement << _sql("SELECT id, name, provider, method, label, description, fields_json, secret_nonce, secret_ciphertext, created_at, updated_at "
+                 "FROM authorizations WHERE (? = 1 OR name = ?) ORDER BY name"),
         bind(all ? 1 : 0), use(name);
     statement.execute();
     Poco::Data::RecordSet rows(statement);
@@ -59,12 +59,11 @@ Poco::Int64 AuthorizationRepository::insert(const AuthorizationRecord& r) {
     Poco::Data::BLOB nonce = sql::blob(r.secretNonce);
     Poco::Data::BLOB ciphertext = sql::blob(r.secretCiphertext);
     AuthorizationRecord v = r;
-    _session << "INSERT INTO authorizations (name, provider, method, label, description, fields_json, secret_nonce, secret_ciphertext, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(v.name), use(v.provider), use(v.method), use(v.label), use(v.description), use(v.fieldsJson), use(nonce), use(ciphertext),
-        use(v.createdAt), use(v.updatedAt), now;
     Poco::Int64 id = 0;
-    _session << "SELECT last_insert_rowid()", into(id), now;
+    _session << _sql("INSERT INTO authorizations (name, provider, method, label, description, fields_json, secret_nonce, secret_ciphertext, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        use(v.name), use(v.provider), use(v.method), use(v.label), use(v.description), use(v.fieldsJson), use(nonce), use(ciphertext),
+        use(v.createdAt), use(v.updatedAt), into(id), now;
     return id;
 }
 
@@ -72,8 +71,8 @@ void AuthorizationRepository::update(const AuthorizationRecord& r) {
     Poco::Data::BLOB nonce = sql::blob(r.secretNonce);
     Poco::Data::BLOB ciphertext = sql::blob(r.secretCiphertext);
     AuthorizationRecord v = r;
-    _session << "UPDATE authorizations SET provider = ?, method = ?, label = ?, description = ?, fields_json = ?, secret_nonce = ?, "
-                "secret_ciphertext = ?, updated_at = ? WHERE name = ?",
+    _session << _sql("UPDATE authorizations SET provider = ?, method = ?, label = ?, description = ?, fields_json = ?, secret_nonce = ?, "
+                "secret_ciphertext = ?, updated_at = ? WHERE name = ?"),
         use(v.provider), use(v.method), use(v.label), use(v.description), use(v.fieldsJson), use(nonce), use(ciphertext), use(v.updatedAt),
         use(v.name), now;
 }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -50,6 +52,7 @@ private:
     std::vector<AuthorizationRecord> select(const std::string& whereName, bool all);
 
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

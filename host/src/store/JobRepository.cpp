@@ -11,7 +11,7 @@ namespace jobhost::host {
 
 using namespace Poco::Data::Keywords;
 
-JobRepository::JobRepository(Poco::Data::Session& session) : _session(session) {}
+JobRepository::JobRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 std::vector<JobRecord> JobRepository::select(const std::string& where, const std::string& name, Poco::Int64 id) {
     // `where` picks one of three fixed filters; values are bound.
@@ -24,7 +24,7 @@ std::vector<JobRecord> JobRepository::select(const std::string& where, const std
     Poco::Data::Statement statement(_session);
     std::string n = name;
     Poco::Int64 i = id;
-    statement << sqlText;
+    statement << _sql(sqlText);
     if (where == "name") statement.addBind(use(n));
     else if (where == "id") statement.addBind(use(i));
     statement.execute();
@@ -78,13 +78,12 @@ Poco::Int64 JobRepository::insert(const JobRecord& job) {
     auto baseMs = sql::nullable(v.retry.baseMs);
     auto capMs = sql::nullable(v.retry.capMs);
     auto maxElapsed = sql::nullable(v.retry.maxElapsedMs);
-    _session << "INSERT INTO jobs (name, provider, type, authorization_name, config_json, interval_seconds, enabled, retry_max_attempts, "
-                "retry_base_ms, retry_cap_ms, retry_max_elapsed_ms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(v.name), use(v.provider), use(v.type), use(v.authorization), use(v.configJson), use(v.intervalSeconds), use(enabled),
-        use(maxAttempts), use(baseMs), use(capMs), use(maxElapsed), use(v.createdAt), use(v.updatedAt), now;
     Poco::Int64 id = 0;
-    _session << "SELECT last_insert_rowid()", into(id), now;
-    _session << "INSERT INTO job_schedule (job_id) VALUES (?)", use(id), now;
+    _session << _sql("INSERT INTO jobs (name, provider, type, authorization_name, config_json, interval_seconds, enabled, retry_max_attempts, "
+                "retry_base_ms, retry_cap_ms, retry_max_elapsed_ms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        use(v.name), use(v.provider), use(v.type), use(v.authorization), use(v.configJson), use(v.intervalSeconds), use(enabled),
+        use(maxAttempts), use(baseMs), use(capMs), use(maxElapsed), use(v.createdAt), use(v.updatedAt), into(id), now;
+    _session << _sql("INSERT INTO job_schedule (job_id) VALUES (?)"), use(id), now;
     return id;
 }
 
@@ -95,16 +94,16 @@ void JobRepository::update(const JobRecord& job) {
     auto baseMs = sql::nullable(v.retry.baseMs);
     auto capMs = sql::nullable(v.retry.capMs);
     auto maxElapsed = sql::nullable(v.retry.maxElapsedMs);
-    _session << "UPDATE jobs SET provider = ?, type = ?, authorization_name = ?, config_json = ?, interval_seconds = ?, enabled = ?, "
-                "retry_max_attempts = ?, retry_base_ms = ?, retry_cap_ms = ?, retry_max_elapsed_ms = ?, updated_at = ? WHERE name = ?",
+    _session << _sql("UPDATE jobs SET provider = ?, type = ?, authorization_name = ?, config_json = ?, interval_seconds = ?, enabled = ?, "
+                "retry_max_attempts = ?, retry_base_ms = ?, retry_cap_ms = ?, retry_max_elapsed_ms = ?, updated_at = ? WHERE name = ?"),
         use(v.provider), use(v.type), use(v.authorization), use(v.configJson), use(v.intervalSeconds), use(enabled), use(maxAttempts),
         use(baseMs), use(capMs), use(maxElapsed), use(v.updatedAt), use(v.name), now;
 }
 
 JobSchedule JobRepository::schedule(Poco::Int64 jobId) {
     Poco::Data::Statement statement(_session);
-    statement << "SELECT job_id, next_run_at, next_trigger, attempt, first_attempt_at, last_started_at, last_ended_at, last_status, last_error, "
-                 "running_run_id, claimed_at, claimed_by FROM job_schedule WHERE job_id = ?",
+    statement << _sql("SELECT job_id, next_run_at, next_trigger, attempt, first_attempt_at, last_started_at, last_ended_at, last_status, last_error, "
+                 "running_run_id, claimed_at, claimed_by FROM job_schedule WHERE job_id = ?"),
         use(jobId);
     statement.execute();
     Poco::Data::RecordSet rows(statement);
@@ -133,8 +132,8 @@ void JobRepository::saveSchedule(const JobSchedule& schedule) {
     auto lastEndedAt = sql::nullable(s.lastEndedAt);
     auto lastStatus = sql::nullableText(s.lastStatus);
     auto lastError = sql::nullableText(s.lastError);
-    _session << "UPDATE job_schedule SET next_run_at = ?, next_trigger = ?, attempt = ?, first_attempt_at = ?, last_started_at = ?, "
-                "last_ended_at = ?, last_status = ?, last_error = ? WHERE job_id = ?",
+    _session << _sql("UPDATE job_schedule SET next_run_at = ?, next_trigger = ?, attempt = ?, first_attempt_at = ?, last_started_at = ?, "
+                "last_ended_at = ?, last_status = ?, last_error = ? WHERE job_id = ?"),
         use(nextRunAt), use(s.nextTrigger), use(s.attempt), use(firstAttemptAt), use(lastStartedAt), use(lastEndedAt), use(lastStatus),
         use(lastError), use(s.jobId), now;
 }
@@ -142,17 +141,17 @@ void JobRepository::saveSchedule(const JobSchedule& schedule) {
 std::vector<Poco::Int64> JobRepository::dueJobs(Poco::Int64 nowMs, std::size_t limit) {
     std::vector<Poco::Int64> ids;
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
-    _session << "SELECT s.job_id FROM job_schedule s JOIN jobs j ON j.id = s.job_id "
+    _session << _sql("SELECT s.job_id FROM job_schedule s JOIN jobs j ON j.id = s.job_id "
                 "WHERE j.enabled = 1 AND s.running_run_id IS NULL AND s.next_run_at IS NOT NULL AND s.next_run_at <= ? "
-                "ORDER BY s.next_run_at, s.job_id LIMIT ?",
+                "ORDER BY s.next_run_at, s.job_id LIMIT ?"),
         use(nowMs), use(max), into(ids), now;
     return ids;
 }
 
 std::optional<Poco::Int64> JobRepository::nextDueAt() {
     Poco::Nullable<Poco::Int64> at;
-    _session << "SELECT MIN(s.next_run_at) FROM job_schedule s JOIN jobs j ON j.id = s.job_id "
-                "WHERE j.enabled = 1 AND s.running_run_id IS NULL AND s.next_run_at IS NOT NULL",
+    _session << _sql("SELECT MIN(s.next_run_at) FROM job_schedule s JOIN jobs j ON j.id = s.job_id "
+                "WHERE j.enabled = 1 AND s.running_run_id IS NULL AND s.next_run_at IS NOT NULL"),
         into(at), now;
     return sql::optional(at);
 }
@@ -160,20 +159,20 @@ std::optional<Poco::Int64> JobRepository::nextDueAt() {
 bool JobRepository::claim(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs, const std::string& worker) {
     std::string by = worker;
     Poco::Data::Statement statement(_session);
-    statement << "UPDATE job_schedule SET running_run_id = ?, claimed_at = ?, claimed_by = ? WHERE job_id = ? AND running_run_id IS NULL",
+    statement << _sql("UPDATE job_schedule SET running_run_id = ?, claimed_at = ?, claimed_by = ? WHERE job_id = ? AND running_run_id IS NULL"),
         use(runId), use(nowMs), use(by), use(jobId);
     return statement.execute() == 1;
 }
 
 void JobRepository::release(Poco::Int64 jobId, Poco::Int64 runId) {
-    _session << "UPDATE job_schedule SET running_run_id = NULL, claimed_at = NULL, claimed_by = NULL WHERE job_id = ? AND running_run_id = ?",
+    _session << _sql("UPDATE job_schedule SET running_run_id = NULL, claimed_at = NULL, claimed_by = NULL WHERE job_id = ? AND running_run_id = ?"),
         use(jobId), use(runId), now;
 }
 
 std::vector<JobClaim> JobRepository::claims() {
     std::vector<Poco::Int64> jobIds, runIds;
     std::vector<Poco::Nullable<std::string>> by;
-    _session << "SELECT job_id, running_run_id, claimed_by FROM job_schedule WHERE running_run_id IS NOT NULL ORDER BY job_id", into(jobIds),
+    _session << _sql("SELECT job_id, running_run_id, claimed_by FROM job_schedule WHERE running_run_id IS NOT NULL ORDER BY job_id"), into(jobIds),
         into(runIds), into(by), now;
     std::vector<JobClaim> result;
     for (std::size_t i = 0; i < jobIds.size(); ++i) result.push_back({jobIds[i], runIds[i], sql::text(by[i])});
@@ -182,15 +181,15 @@ std::vector<JobClaim> JobRepository::claims() {
 
 std::optional<std::string> JobRepository::loadState(Poco::Int64 jobId) {
     std::vector<std::string> states;
-    _session << "SELECT state FROM job_state WHERE job_id = ?", use(jobId), into(states), now;
+    _session << _sql("SELECT state FROM job_state WHERE job_id = ?"), use(jobId), into(states), now;
     if (states.empty()) return std::nullopt;
     return states.front();
 }
 
 void JobRepository::saveState(Poco::Int64 jobId, const std::string& state, Poco::Int64 runId, Poco::Int64 nowMs) {
     std::string s = state;
-    _session << "INSERT INTO job_state (job_id, state, run_id, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (job_id) DO UPDATE SET state = excluded.state, run_id = excluded.run_id, updated_at = excluded.updated_at",
+    _session << _sql("INSERT INTO job_state (job_id, state, run_id, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (job_id) DO UPDATE SET state = excluded.state, run_id = excluded.run_id, updated_at = excluded.updated_at"),
         use(jobId), use(s), use(runId), use(nowMs), now;
 }
 

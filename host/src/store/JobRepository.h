@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -104,6 +106,7 @@ private:
     std::vector<JobRecord> select(const std::string& where, const std::string& name, Poco::Int64 id);
 
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

@@ -5,6 +5,7 @@
 #include "audiences/AudienceStoreSchema.h"
 #include "exports/ExportStoreSchema.h"
 #include "profiles/ProfileStoreSchema.h"
+#include "store/PostgresSchema.h"
 
 namespace jobhost::host {
 
@@ -124,13 +125,50 @@ const std::vector<Migration>& Migrations::all() {
                   filter TEXT NOT NULL,
                   created_at INTEGER NOT NULL,
                   updated_at INTEGER NOT NULL))",
-         }},
-        {2, "profiles: profiles, identities, builder offsets", profiles::ProfileStoreSchema::statements()},
+         },
+         {}},
+        {2, "profiles: profiles, identities, builder offsets", profiles::ProfileStoreSchema::statements(), {}},
         {3, "audiences: state, memberships, membership events, export subscriptions, export outbox",
-         audiences::AudienceStoreSchema::statements()},
-        {4, "exports: dead letters, export status", exports::ExportStoreSchema::statements()},
-        {5, "exports: outbox order-guard index, skip reasons", exports::ExportStoreSchema::orderGuardAndSkipReasons()},
-        {6, "exports: outbox ids never reused (AUTOINCREMENT)", audiences::AudienceStoreSchema::outboxIdsNeverReused()},
+         audiences::AudienceStoreSchema::statements(), {}},
+        {4, "exports: dead letters, export status", exports::ExportStoreSchema::statements(), {}},
+        {5, "exports: outbox order-guard index, skip reasons", exports::ExportStoreSchema::orderGuardAndSkipReasons(), {}},
+        {6, "exports: outbox ids never reused (AUTOINCREMENT)", audiences::AudienceStoreSchema::outboxIdsNeverReused(), {}},
+        // The stream log was half of a profile store's bytes: the stream name
+        // in every row and both indexes, a rowid and a (stream, seq) index
+        // beside it, fields as JSON text. Rows are now keyed by (stream id,
+        // seq) in a WITHOUT ROWID table and new fields are written in
+        // StreamFieldsCodec's coded form (field names by a per-stream code);
+        // rows copied here keep their JSON text, which every reader accepts.
+        {7, "streams: compact stream log (stream ids, (stream, seq) key, coded binary fields)",
+         {
+             R"(CREATE TABLE streams (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE))",
+             R"(INSERT INTO streams (name) SELECT DISTINCT stream FROM stream_events ORDER BY stream)",
+             R"(CREATE TABLE stream_events_compact (
+                  stream_id INTEGER NOT NULL,
+                  seq INTEGER NOT NULL,
+                  natural_key TEXT,
+                  event_time INTEGER NOT NULL,
+                  ingested_at INTEGER NOT NULL,
+                  job_id INTEGER,
+                  run_id INTEGER,
+                  fields BLOB NOT NULL,
+                  PRIMARY KEY (stream_id, seq)) WITHOUT ROWID)",
+             R"(INSERT INTO stream_events_compact (stream_id, seq, natural_key, event_time, ingested_at, job_id, run_id, fields)
+                SELECT s.id, e.seq, e.natural_key, e.event_time, e.ingested_at, e.job_id, e.run_id, e.fields_json
+                FROM stream_events e JOIN streams s ON s.name = e.stream)",
+             R"(DROP TABLE stream_events)",
+             R"(ALTER TABLE stream_events_compact RENAME TO stream_events)",
+             R"(CREATE UNIQUE INDEX stream_events_by_key ON stream_events(stream_id, natural_key))",
+             R"(CREATE TABLE stream_field_names (
+                  stream_id INTEGER NOT NULL,
+                  code INTEGER NOT NULL,
+                  name TEXT NOT NULL,
+                  PRIMARY KEY (stream_id, code),
+                  UNIQUE (stream_id, name)))",
+         },
+         PostgresSchema::baseline()},
     };
     return migrations;
 }

@@ -10,25 +10,24 @@ namespace jobhost::host {
 
 using namespace Poco::Data::Keywords;
 
-RunRepository::RunRepository(Poco::Data::Session& session) : _session(session) {}
+RunRepository::RunRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 Poco::Int64 RunRepository::insert(const RunRecord& run) {
     RunRecord v = run;
     auto failureClass = sql::nullableText(v.failureClass);
     auto error = sql::nullableText(v.error);
     auto before = sql::nullable(v.checkpointBefore);
-    _session << "INSERT INTO runs (job_id, job_name, trigger, attempt, status, failure_class, error, started_at, checkpoint_before, worker) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(v.jobId), use(v.jobName), use(v.trigger), use(v.attempt), use(v.status), use(failureClass), use(error), use(v.startedAt),
-        use(before), use(v.worker), now;
     Poco::Int64 id = 0;
-    _session << "SELECT last_insert_rowid()", into(id), now;
+    _session << _sql("INSERT INTO runs (job_id, job_name, trigger, attempt, status, failure_class, error, started_at, checkpoint_before, worker) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        use(v.jobId), use(v.jobName), use(v.trigger), use(v.attempt), use(v.status), use(failureClass), use(error), use(v.startedAt),
+        use(before), use(v.worker), into(id), now;
     return id;
 }
 
 void RunRepository::setStart(Poco::Int64 runId, const std::string& trigger, Poco::Int64 attempt) {
     std::string t = trigger;
-    _session << "UPDATE runs SET trigger = ?, attempt = ? WHERE id = ?", use(t), use(attempt), use(runId), now;
+    _session << _sql("UPDATE runs SET trigger = ?, attempt = ? WHERE id = ?"), use(t), use(attempt), use(runId), now;
 }
 
 void RunRepository::finish(const RunRecord& run) {
@@ -38,9 +37,9 @@ void RunRepository::finish(const RunRecord& run) {
     auto endedAt = sql::nullable(v.endedAt);
     auto after = sql::nullable(v.checkpointAfter);
     auto nextAttemptAt = sql::nullable(v.nextAttemptAt);
-    _session << "UPDATE runs SET status = ?, failure_class = ?, error = ?, ended_at = ?, records_read = ?, records_written = ?, "
+    _session << _sql("UPDATE runs SET status = ?, failure_class = ?, error = ?, ended_at = ?, records_read = ?, records_written = ?, "
                 "records_duplicate = ?, records_delivered = ?, records_rejected = ?, checkpoints = ?, checkpoint_after = ?, "
-                "next_attempt_at = ?, log_lines_dropped = ? WHERE id = ?",
+                "next_attempt_at = ?, log_lines_dropped = ? WHERE id = ?"),
         use(v.status), use(failureClass), use(error), use(endedAt), use(v.counters.read), use(v.counters.written), use(v.counters.duplicate),
         use(v.counters.delivered), use(v.counters.rejected), use(v.counters.checkpoints), use(after), use(nextAttemptAt),
         use(v.logLinesDropped), use(v.id), now;
@@ -49,8 +48,8 @@ void RunRepository::finish(const RunRecord& run) {
 void RunRepository::saveProgress(Poco::Int64 runId, const RunCounters& counters, const std::string& checkpointAfter) {
     RunCounters c = counters;
     std::string after = checkpointAfter;
-    _session << "UPDATE runs SET records_read = ?, records_written = ?, records_duplicate = ?, records_delivered = ?, records_rejected = ?, "
-                "checkpoints = ?, checkpoint_after = ? WHERE id = ?",
+    _session << _sql("UPDATE runs SET records_read = ?, records_written = ?, records_duplicate = ?, records_delivered = ?, records_rejected = ?, "
+                "checkpoints = ?, checkpoint_after = ? WHERE id = ?"),
         use(c.read), use(c.written), use(c.duplicate), use(c.delivered), use(c.rejected), use(c.checkpoints), use(after), use(runId), now;
 }
 
@@ -64,12 +63,12 @@ std::vector<RunRecord> RunRepository::select(const std::string& where, Poco::Int
     std::string job = jobName;
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
     if (where == "id") {
-        statement << sqlText + "WHERE id = ?";
+        statement << _sql(sqlText + "WHERE id = ?");
         statement.addBind(use(i));
     } else if (where == "running") {
-        statement << sqlText + "WHERE status = 'running' ORDER BY id";
+        statement << _sql(sqlText + "WHERE status = 'running' ORDER BY id");
     } else {
-        statement << sqlText + "WHERE (? = '' OR job_name = ?) ORDER BY id DESC LIMIT ?";
+        statement << _sql(sqlText + "WHERE (? = '' OR job_name = ?) ORDER BY id DESC LIMIT ?");
         statement.addBind(use(job));
         statement.addBind(use(job));
         statement.addBind(use(max));
@@ -117,13 +116,13 @@ std::vector<RunRecord> RunRepository::running() { return select("running", 0, ""
 
 void RunRepository::appendLog(Poco::Int64 runId, Poco::Int64 at, const std::string& level, const std::string& message) {
     std::string l = level, m = message;
-    _session << "INSERT INTO run_log (run_id, at, level, message) VALUES (?, ?, ?, ?)", use(runId), use(at), use(l), use(m), now;
+    _session << _sql("INSERT INTO run_log (run_id, at, level, message) VALUES (?, ?, ?, ?)"), use(runId), use(at), use(l), use(m), now;
 }
 
 std::vector<RunLogLine> RunRepository::log(Poco::Int64 runId) {
     std::vector<Poco::Int64> at;
     std::vector<std::string> levels, messages;
-    _session << "SELECT at, level, message FROM run_log WHERE run_id = ? ORDER BY id", use(runId), into(at), into(levels), into(messages), now;
+    _session << _sql("SELECT at, level, message FROM run_log WHERE run_id = ? ORDER BY id"), use(runId), into(at), into(levels), into(messages), now;
     std::vector<RunLogLine> lines;
     for (std::size_t i = 0; i < at.size(); ++i) lines.push_back({at[i], levels[i], messages[i]});
     return lines;

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -81,6 +83,7 @@ private:
     std::vector<RunRecord> select(const std::string& where, Poco::Int64 id, const std::string& jobName, std::size_t limit);
 
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

@@ -11,7 +11,7 @@ namespace jobhost::host {
 
 using namespace Poco::Data::Keywords;
 
-RunStatisticsRepository::RunStatisticsRepository(Poco::Data::Session& session) : _session(session) {}
+RunStatisticsRepository::RunStatisticsRepository(Poco::Data::Session& session) : _session(session), _sql(SqlDialect::of(session)) {}
 
 std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std::vector<Poco::Int64>& boundsMs, Poco::Int64 afterId,
                                                                        std::optional<Poco::Int64> upToId) {
@@ -30,7 +30,7 @@ std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std
     std::vector<Poco::Nullable<Poco::Int64>> lastEnded;
     std::vector<std::vector<double>> buckets(bounds.size());
     Poco::Data::Statement select(_session);
-    select << sql;
+    select << _sql(sql);
     for (auto& bound : bounds) select, use(bound);
     select, use(from), use(to);
     select, into(jobIds), into(statuses), into(runs), into(read), into(written), into(duplicate), into(delivered), into(rejected),
@@ -60,14 +60,14 @@ std::vector<JobStatusRuns> RunStatisticsRepository::runsByJobAndStatus(const std
 
 Poco::Int64 RunStatisticsRepository::maxRunId() {
     Poco::Int64 id = 0;
-    _session << "SELECT COALESCE(MAX(id), 0) FROM runs", into(id), now;
+    _session << _sql("SELECT COALESCE(MAX(id), 0) FROM runs"), into(id), now;
     return id;
 }
 
 std::optional<Poco::Int64> RunStatisticsRepository::lowestRunningRunId() {
     std::string running = "running";
     Poco::Nullable<Poco::Int64> id;
-    _session << "SELECT MIN(id) FROM runs WHERE status = ?", use(running), into(id), now;
+    _session << _sql("SELECT MIN(id) FROM runs WHERE status = ?"), use(running), into(id), now;
     if (id.isNull()) return std::nullopt;
     return id.value();
 }
@@ -76,8 +76,8 @@ std::vector<JobActivity> RunStatisticsRepository::activity() {
     std::vector<Poco::Int64> ids, enabled, running;
     std::vector<std::string> jobs;
     std::vector<Poco::Nullable<Poco::Int64>> checkpoint;
-    _session << "SELECT j.id, j.name, j.enabled, CASE WHEN s.running_run_id IS NULL THEN 0 ELSE 1 END, st.updated_at "
-                "FROM jobs j LEFT JOIN job_schedule s ON s.job_id = j.id LEFT JOIN job_state st ON st.job_id = j.id ORDER BY j.name",
+    _session << _sql("SELECT j.id, j.name, j.enabled, CASE WHEN s.running_run_id IS NULL THEN 0 ELSE 1 END, st.updated_at "
+                "FROM jobs j LEFT JOIN job_schedule s ON s.job_id = j.id LEFT JOIN job_state st ON st.job_id = j.id ORDER BY j.name"),
         into(ids), into(jobs), into(enabled), into(running), into(checkpoint), now;
     std::vector<JobActivity> out;
     out.reserve(ids.size());

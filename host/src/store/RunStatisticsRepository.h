@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -60,6 +62,7 @@ public:
 
 private:
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

@@ -1,5 +1,6 @@
 // jobhost host — Store.h
-// The host's SQLite store: one file, WAL mode, versioned migrations.
+// The host's store: an embedded SQLite file (WAL mode) or a PostgreSQL
+// database, with versioned migrations.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -7,14 +8,17 @@
 
 #include <Poco/Data/Session.h>
 
+#include "store/SqlDialect.h"
+#include "store/StoreLocation.h"
+
 namespace jobhost::host {
 
-/// Opens (creating when absent) the store file and brings its schema to
+/// Opens (creating when absent) the store and brings its schema to
 /// Migrations::latest(). Repositories work on a Poco::Data::Session that
-/// openSession() hands out: a session is one SQLite connection and must be
-/// used by one thread at a time, so every thread (worker, CLI verb) opens its
-/// own. The Store object itself is immutable after construction and
-/// thread-safe.
+/// openSession() hands out: a session is one connection (SQLite or
+/// PostgreSQL) and must be used by one thread at a time, so every thread
+/// (worker, CLI verb) opens its own; SqlDialect::of(session) gives its SQL.
+/// The Store object itself is immutable after construction and thread-safe.
 class Store {
 public:
     /// Default busy timeout: how long a connection waits for another
@@ -30,27 +34,46 @@ public:
     /// and the fix).
     explicit Store(std::string file, int busyTimeoutMs = DefaultBusyTimeoutMs);
 
+    /// A SQLite file as above, or a PostgreSQL database: it must exist (the
+    /// store creates its tables, not the database). Several processes may
+    /// open one PostgreSQL store at once; the first applies the migrations
+    /// (under an advisory lock) and the others wait for it. Throws
+    /// StoreException naming the location (never its password) when the
+    /// server cannot be reached or refuses the login, when the database has
+    /// tables but no jobhost schema table, and when its schema is newer than
+    /// this binary knows (the same message as for SQLite).
+    explicit Store(StoreLocation location, int busyTimeoutMs = DefaultBusyTimeoutMs);
+
     /// `<dataDirectory>/jobhost.db`.
     static std::string defaultFile(const std::string& dataDirectory);
 
-    /// A new connection with foreign keys on, the busy timeout set and
+    /// A new connection. SQLite: foreign keys on, the busy timeout set and
     /// synchronous=NORMAL (durable across process crashes in WAL mode).
-    /// Throws StoreException naming the file on failure.
+    /// PostgreSQL: a libpq connection (login timeout: the busy timeout).
+    /// Throws StoreException naming the location on failure.
     Poco::Data::Session openSession() const;
 
     /// The schema version recorded in the file (== Migrations::latest() after
     /// construction).
     int schemaVersion() const;
-    const std::string& file() const { return _file; }
+    /// The SQLite file; "" for PostgreSQL.
+    const std::string& file() const { return _location.file(); }
+    const StoreLocation& location() const { return _location; }
+    /// The file, or the PostgreSQL URL without its password: for messages.
+    std::string display() const { return _location.display(); }
+    const SqlDialect& dialect() const;
 
     /// Version recorded in an open session's schema table; 0 when the table
     /// does not exist yet.
     static int readSchemaVersion(Poco::Data::Session& session);
 
 private:
+    void prepareFile();
     void migrate();
+    Poco::Data::Session openSqliteSession() const;
+    Poco::Data::Session openPostgresSession() const;
 
-    std::string _file;
+    StoreLocation _location;
     int _busyTimeoutMs;
 };
 

@@ -4,11 +4,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "store/StreamFieldsCodec.h"
+
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <Poco/Data/Session.h>
+
+#include "store/SqlDialect.h"
 #include <Poco/Types.h>
 
 namespace jobhost::host {
@@ -22,10 +27,15 @@ struct StreamEvent {
     Poco::Int64 ingestedAtMs = 0;
     std::optional<Poco::Int64> jobId;
     std::optional<Poco::Int64> runId;
-    std::string fieldsJson = "{}"; ///< JSON array of [name, value] pairs, in emit order
+    /// The [name, value] pairs in emit order: StreamFieldsCodec's binary
+    /// form (or the JSON array text of stores before schema 7; stored as given).
+    std::string fields = StreamFieldsCodec::encode({});
 };
 
-/// SQL for stream_events and stream_consumers. Works on a session the
+/// SQL for stream_events, streams (stream name ↔ id), stream_field_names
+/// (each stream's field names ↔ the codes stored fields use) and
+/// stream_consumers. Events go in and come out with self-contained fields;
+/// the coded form never leaves the repository. Works on a session the
 /// caller owns (one thread at a time); joins the caller's transaction. Every
 /// method throws Poco::Data exceptions on store failure.
 class StreamRepository {
@@ -53,7 +63,16 @@ public:
     void saveConsumerPosition(const std::string& consumer, const std::string& stream, Poco::Int64 position, Poco::Int64 nowMs);
 
 private:
+    std::optional<Poco::Int64> streamId(const std::string& stream);
+    Poco::Int64 streamIdCreating(const std::string& stream);
+    Poco::Int64 headSeqOf(Poco::Int64 streamId);
+    // The stream's field-name dictionary, indexed by code.
+    std::vector<std::string> fieldNames(Poco::Int64 streamId);
+    // The dictionary after giving every name of `wanted` a code.
+    std::vector<std::string> fieldNamesAdding(Poco::Int64 streamId, const std::set<std::string>& wanted);
+
     Poco::Data::Session& _session;
+    const SqlDialect& _sql; // this session's engine
 };
 
 } // namespace jobhost::host

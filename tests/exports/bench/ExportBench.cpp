@@ -130,7 +130,7 @@ void latency(sim::SimulatorServer& sim, std::int64_t flushMs, double rate, int s
         event.naturalKey = "bench:" + std::to_string(flushMs) + ":" + std::to_string(n);
         event.eventTimeMs = at;
         event.ingestedAtMs = at;
-        event.fieldsJson = R"([["address",")" + email(n) + R"("],["recipientId",")" + std::to_string(n) + R"("],["channel","E"],["status","N"]])";
+        event.fields = R"([["address",")" + email(n) + R"("],["recipientId",")" + std::to_string(n) + R"("],["channel","E"],["status","N"]])";
         streams.append(event);
         changedAt[email(n)] = at;
     }

@@ -2,10 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/ExportHarness.h"
 
-#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include "audiences/OutboxRepository.h"
 #include "profiles/JsonText.h"
@@ -35,15 +32,17 @@ std::shared_ptr<sdk::HttpTransport> TestTransportFactory::create(const ProviderM
     return wrap ? wrap(transport) : transport;
 }
 
-ExportHarness::ExportHarness(const std::string& apiBaseUrl, const std::string& configJson, const std::string& folder) {
-    if (folder.empty()) {
-        _folder = Poco::TemporaryFile::tempName();
-        Poco::File(_folder).createDirectories();
-        _ownFolder = true;
-    } else {
-        _folder = folder;
-    }
-    _pStore = std::make_unique<Store>(Poco::Path(_folder, "jobhost.db").toString());
+ExportHarness::ExportHarness(const std::string& apiBaseUrl, const std::string& configJson)
+    : _pOwnStore(std::make_unique<testing::StoreUnderTest>()), _folder(_pOwnStore->directory()), _pStore(&_pOwnStore->store()) {
+    setUp(apiBaseUrl, configJson);
+}
+
+ExportHarness::ExportHarness(const std::string& apiBaseUrl, const std::string& configJson, const ExportHarness& owner)
+    : _folder(owner._folder), _pSharedStore(std::make_unique<Store>(owner._pStore->location())), _pStore(_pSharedStore.get()) {
+    setUp(apiBaseUrl, configJson);
+}
+
+void ExportHarness::setUp(const std::string& apiBaseUrl, const std::string& configJson) {
     _pRegistry = std::make_unique<PluginRegistry>(JOBHOST_TEST_MANIFEST_DIR, _folder);
     _pRegistry->loadManifestsOnly();
     _pBox = std::make_unique<SecretBox>(SecretKey::parse(std::string(64, 'a'), "test"));
@@ -74,13 +73,8 @@ ExportHarness::ExportHarness(const std::string& apiBaseUrl, const std::string& c
 
 ExportHarness::~ExportHarness() {
     _pServices.reset();
-    _pStore.reset();
-    if (_ownFolder && !keep) {
-        try {
-            Poco::File(_folder).remove(true);
-        } catch (...) {
-        }
-    }
+    _pSharedStore.reset();
+    _pOwnStore.reset(); // removes the folder and the store
 }
 
 void ExportHarness::enqueue(std::int64_t profileId, const std::string& event, const std::vector<std::pair<std::string, std::string>>& fields,

@@ -1,6 +1,7 @@
 // jobhost exports tests — ExportHarness.h
-// A store in a temp folder, the postup manifest, an authorization for the
-// simulator and one export job: everything an ExportRunner needs.
+// A fresh store (testing::StoreUnderTest: SQLite, or PostgreSQL for the
+// _postgresql run), the postup manifest, an authorization for the simulator
+// and one export job: everything an ExportRunner needs.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "runtime/RuntimeServices.h"
 #include "runtime/TransportFactory.h"
 #include "security/SecretBox.h"
+#include "jobhost/testing/StoreUnderTest.h"
 #include "store/Store.h"
 
 namespace jobhost::host::exports::test {
@@ -28,12 +30,15 @@ public:
     std::function<std::shared_ptr<sdk::HttpTransport>(std::shared_ptr<sdk::HttpTransport>)> wrap;
 };
 
-/// Owns the temp folder (removed in the destructor unless `keep`).
+/// Owns its store and folder (removed in the destructor), or shares
+/// another harness's (a forked child's view of its parent's store).
 /// Not thread-safe.
 class ExportHarness {
 public:
-    /// `folder` empty = a new temp folder. `configJson` = the export job config.
-    ExportHarness(const std::string& apiBaseUrl, const std::string& configJson, const std::string& folder = {});
+    /// A new store. `configJson` = the export job config.
+    ExportHarness(const std::string& apiBaseUrl, const std::string& configJson);
+    /// The store and folder of `owner`, opened again (owner keeps them).
+    ExportHarness(const std::string& apiBaseUrl, const std::string& configJson, const ExportHarness& owner);
     ~ExportHarness();
 
     RuntimeServices& services() { return *_pServices; }
@@ -46,12 +51,13 @@ public:
     void enqueue(std::int64_t profileId, const std::string& event, const std::vector<std::pair<std::string, std::string>>& fields,
                  std::int64_t atMs);
 
-    bool keep = false;
-
 private:
+    void setUp(const std::string& apiBaseUrl, const std::string& configJson);
+
+    std::unique_ptr<testing::StoreUnderTest> _pOwnStore; // null when sharing
     std::string _folder;
-    bool _ownFolder = false;
-    std::unique_ptr<Store> _pStore;
+    std::unique_ptr<Store> _pSharedStore;
+    Store* _pStore = nullptr;
     std::unique_ptr<PluginRegistry> _pRegistry;
     std::unique_ptr<SecretBox> _pBox;
     TestTransportFactory _transports;

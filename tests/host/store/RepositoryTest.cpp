@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RepositoryTest.h"
 
-#include "TempDirectory.h"
+#include "jobhost/testing/StoreUnderTest.h"
 #include "app/HostException.h"
 #include "store/AuditRepository.h"
 #include "store/AuthorizationRepository.h"
@@ -21,7 +21,7 @@ host::StreamEvent event(const std::string& stream, const std::string& key) {
     e.naturalKey = key;
     e.eventTimeMs = 1;
     e.ingestedAtMs = 2;
-    e.fieldsJson = "[[\"k\",\"" + key + "\"]]";
+    e.fields = host::StreamFieldsCodec::encode({{"k", key}});
     return e;
 }
 
@@ -38,8 +38,8 @@ host::JobRecord job(const std::string& name) {
 } // namespace
 
 void RepositoryTest::testStreamAppendIgnoresDuplicateNaturalKeys() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     host::StreamRepository streams(session);
     CPPUNIT_ASSERT(streams.append(event("s", "a")));
@@ -50,12 +50,12 @@ void RepositoryTest::testStreamAppendIgnoresDuplicateNaturalKeys() {
     CPPUNIT_ASSERT(streams.duplicateKeys("s").empty());
     auto events = streams.readAfter("s", 0, 10);
     CPPUNIT_ASSERT_EQUAL(std::size_t(2), events.size());
-    CPPUNIT_ASSERT_EQUAL(std::string("[[\"k\",\"a\"]]"), events[0].fieldsJson);
+    CPPUNIT_ASSERT(host::StreamFieldsCodec::encode({{"k", "a"}}) == events[0].fields);
 }
 
 void RepositoryTest::testStreamSequencePerStreamAndConsumerPosition() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     host::StreamRepository streams(session);
     for (std::string key : {"1", "2", "3"}) streams.append(event("x", key));
@@ -74,8 +74,8 @@ void RepositoryTest::testStreamSequencePerStreamAndConsumerPosition() {
 }
 
 void RepositoryTest::testEmptyNaturalKeyIsNeverDeduplicated() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     host::StreamRepository streams(session);
     CPPUNIT_ASSERT(streams.append(event("s", "")));
@@ -84,8 +84,8 @@ void RepositoryTest::testEmptyNaturalKeyIsNeverDeduplicated() {
 }
 
 void RepositoryTest::testClaimIsExclusiveUntilReleased() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session one = store.openSession();
     Poco::Data::Session two = store.openSession();
     Poco::Int64 id = host::JobRepository(one).insert(job("j"));
@@ -101,8 +101,8 @@ void RepositoryTest::testClaimIsExclusiveUntilReleased() {
 }
 
 void RepositoryTest::testDueJobsAndState() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     host::JobRepository jobs(session);
     Poco::Int64 a = jobs.insert(job("a"));
@@ -130,8 +130,8 @@ void RepositoryTest::testDueJobsAndState() {
 }
 
 void RepositoryTest::testRunRowAndLog() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     Poco::Int64 jobId = host::JobRepository(session).insert(job("j"));
     host::RunRepository runs(session);
@@ -163,8 +163,8 @@ void RepositoryTest::testRunRowAndLog() {
 }
 
 void RepositoryTest::testAuthorizationAndAuditRoundTrip() {
-    TempDirectory dir;
-    host::Store store(dir.file("jobhost.db"));
+    testing::StoreUnderTest db;
+    host::Store& store = db.store();
     Poco::Data::Session session = store.openSession();
     host::AuthorizationRepository authorizations(session);
     host::AuthorizationRecord r;

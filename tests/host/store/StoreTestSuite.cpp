@@ -4,6 +4,8 @@
 
 #include "RepositoryTest.h"
 #include "SecretsTest.h"
+#include "StreamLogTest.h"
+#include "StoreLocationTest.h"
 #include "StoreTest.h"
 
 namespace jobhost::tests {
@@ -13,6 +15,8 @@ CppUnit::Test* storeTestSuite() {
     suite->addTest(StoreTest::suite());
     suite->addTest(RepositoryTest::suite());
     suite->addTest(SecretsTest::suite());
+    suite->addTest(StreamLogTest::suite());
+    suite->addTest(StoreLocationTest::suite());
     return suite;
 }
 

@@ -12,6 +12,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
 
 namespace jobhost::plugins::postup::test {
 namespace {
@@ -58,11 +59,15 @@ ScriptedServer::ScriptedServer() {
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(4);
     params->setKeepAlive(true);
-    _pServer = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), socket, params);
+    _pThreads = std::make_unique<Poco::ThreadPool>(1, 5, 60);
+    _pServer = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), *_pThreads, socket, params);
     _pServer->start();
 }
 
-ScriptedServer::~ScriptedServer() { _pServer->stopAll(true); }
+ScriptedServer::~ScriptedServer() {
+    _pServer->stopAll(true);
+    _pThreads->joinAll(); // no handler still uses this server's script
+}
 
 void ScriptedServer::push(Reply reply) {
     std::lock_guard<std::mutex> lock(_mutex);

@@ -10,9 +10,12 @@
 #include <utility>
 #include <vector>
 
-namespace Poco::Net {
+namespace Poco {
+class ThreadPool;
+namespace Net {
 class HTTPServer;
 }
+} // namespace Poco
 
 namespace jobhost::plugins::postup::test {
 
@@ -53,6 +56,9 @@ private:
     std::deque<Reply> _script;
     std::vector<Seen> _seen;
     unsigned short _port = 0;
+    // The request threads, joined by the destructor before the members the
+    // handlers use are gone. Declared before _pServer, which refers to it.
+    std::unique_ptr<Poco::ThreadPool> _pThreads;
     std::unique_ptr<Poco::Net::HTTPServer> _pServer;
 };
 

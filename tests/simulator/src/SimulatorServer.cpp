@@ -15,8 +15,10 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <mutex>
@@ -40,6 +42,10 @@ struct SimulatorServer::Impl {
   AdminHandler admin;
   ImportWorker worker;
   mutable std::mutex mutex;
+  // The request threads. Owned here, not Poco's default pool, so stop() can wait
+  // for every handler to return: handlers use the members above, which die with
+  // this Impl. Declared before pServer, which refers to it.
+  std::unique_ptr<Poco::ThreadPool> pThreads;
   std::unique_ptr<Poco::Net::HTTPServer> pServer;
   std::uint16_t port = 0;
   std::atomic<bool> stopping{false};
@@ -68,7 +74,9 @@ void SimulatorServer::start() {
     _pImpl->stopping = false;
     auto* router = new RequestRouter(_pImpl->state, _pImpl->faults, _pImpl->api, _pImpl->reports, _pImpl->admin,
                                      _pImpl->stopping);
-    _pImpl->pServer = std::make_unique<Poco::Net::HTTPServer>(router, socket, params);
+    if (!_pImpl->pThreads)
+      _pImpl->pThreads = std::make_unique<Poco::ThreadPool>(1, std::max(_pImpl->options.maxThreads, 1) + 1, 60);
+    _pImpl->pServer = std::make_unique<Poco::Net::HTTPServer>(router, *_pImpl->pThreads, socket, params);
     _pImpl->pServer->start();
   } catch (const Poco::Exception& e) {
     _pImpl->pServer.reset();
@@ -87,8 +95,9 @@ void SimulatorServer::stop() {
   }
   if (server) {
     _pImpl->stopping = true;
-    server->stopAll(true);
+    server->stopAll(true); // aborts the connections; their handlers may still be running
     server.reset();
+    _pImpl->pThreads->joinAll(); // every handler has returned; threads stay for a restart
   }
   _pImpl->worker.stop();
 }

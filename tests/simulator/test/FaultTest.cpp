@@ -8,6 +8,7 @@
 #include <Poco/Timestamp.h>
 
 #include <chrono>
+#include <thread>
 
 namespace jobhost::sim::test {
 
@@ -202,6 +203,32 @@ void FaultTest::testStartupFaults() {
   HttpTestClient c(s.port());
   CPPUNIT_ASSERT_EQUAL(500, c.get("/api/site").status);
   CPPUNIT_ASSERT_EQUAL(200, c.get("/api/site").status);
+}
+
+void FaultTest::testStopWaitsForRunningHandlers() {
+  // A handler sleeping in a latency fault wakes after the server was told to
+  // stop and then answers from the server's state. Destroying the server must
+  // wait for it (ASan saw a hostile-body handler read freed state otherwise).
+  FaultRule rule;
+  rule.kind = FaultKind::Latency;
+  rule.route = "GET /api/list";
+  rule.latencyMs = 800;
+  auto server = std::make_unique<SimulatorServer>(HttpTestClient::smallOptions());
+  server->setFaults(one(rule));
+  server->start();
+  std::thread client([port = server->port()] {
+    HttpTestClient c(port);
+    c.get("/api/list"); // fails: the server goes away mid-request
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (server->faults().rules.at(0).fired == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const auto matched = std::chrono::steady_clock::now();
+  CPPUNIT_ASSERT_EQUAL(1, server->faults().rules.at(0).fired);
+  server.reset();
+  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - matched).count();
+  client.join();
+  CPPUNIT_ASSERT_MESSAGE(std::to_string(waited) + " ms", waited >= 700);
 }
 
 } // namespace jobhost::sim::test

@@ -23,6 +23,7 @@ class FaultTest : public CppUnit::TestFixture {
   CPPUNIT_TEST(testTruncatedReport);
   CPPUNIT_TEST(testRuntimeChangeViaSimApi);
   CPPUNIT_TEST(testStartupFaults);
+  CPPUNIT_TEST(testStopWaitsForRunningHandlers);
   CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -38,6 +39,9 @@ public:
   void testTruncatedReport();
   void testRuntimeChangeViaSimApi();
   void testStartupFaults();
+  /// Destroying the server returns only after every request handler has:
+  /// handlers use the server's state.
+  void testStopWaitsForRunningHandlers();
 
 private:
   std::unique_ptr<SimulatorServer> _pServer;
