@@ -34,7 +34,7 @@ int AudiencesCommand::run(CommandContext& context, const std::vector<std::string
         context.err() << "jobhost audiences: --limit needs a non-negative integer\n";
         return CliApplication::ExitUsage;
     }
-    Store store(Store::defaultFile(context.paths().dataDirectory));
+    Store store(context.paths().storeLocation());
     Poco::Data::Session session = store.openSession();
     AudienceDefinitionRepository definitions(session);
     audiences::MembershipRepository members(session);

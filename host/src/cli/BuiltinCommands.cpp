@@ -12,6 +12,7 @@
 #include "cli/ProfilesCommand.h"
 #include "cli/RunsCommand.h"
 #include "cli/ServeCommand.h"
+#include "cli/StoreCommand.h"
 #include "cli/ValidateCommand.h"
 #include "cli/TokenCommand.h"
 
@@ -29,6 +30,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands() {
     commands.push_back(std::make_unique<ProfilesCommand>());
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
+    commands.push_back(std::make_unique<StoreCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<TokenCommand>());
     return commands;

@@ -75,6 +75,8 @@ HostPaths CliApplication::defaultPaths(const HostLayout& layout) {
     paths.dataDirectory = Poco::Environment::get("JOBHOST_HOME", ".jobhost");
     paths.pluginDirectory = Poco::Environment::get("JOBHOST_PLUGIN_DIR", layout.pluginDirectory());
     paths.manifestDirectory = Poco::Environment::get("JOBHOST_MANIFEST_DIR", layout.manifestDirectory());
+    paths.store = Poco::Environment::get("JOBHOST_STORE", "");
+    if (!paths.store.empty()) paths.storeSource = "JOBHOST_STORE";
     return paths;
 }
 
@@ -83,6 +85,7 @@ const std::vector<GlobalSetting>& CliApplication::globalOptions() {
         {"data-dir", "DIR", "data folder: store, secret key, console token (default ./.jobhost)"},
         {"plugin-dir", "DIR", "folder of plugin libraries (default: from the executable's location)"},
         {"manifest-dir", "DIR", "folder of provider manifests and default mappings (default: from the executable's location)"},
+        {"store", "STORE", "the store: a SQLite file or postgresql://user@host:port/db (default <data-dir>/jobhost.db)"},
         {"help", "", "show the commands"},
         {"version", "", "print version, plugin ABI, build id and the folders in use"},
     };
@@ -94,6 +97,7 @@ const std::vector<GlobalSetting>& CliApplication::environment() {
         {"JOBHOST_HOME", "DIR", "data folder, overridden by --data-dir"},
         {"JOBHOST_PLUGIN_DIR", "DIR", "plugin folder, overridden by --plugin-dir"},
         {"JOBHOST_MANIFEST_DIR", "DIR", "manifest folder, overridden by --manifest-dir"},
+        {"JOBHOST_STORE", "STORE", "the store (a SQLite file or postgresql://...), overridden by --store"},
         {"JOBHOST_WEB_ROOT", "DIR", "console web UI folder, overridden by serve --web-root"},
         {"JOBHOST_SECRET_KEY", "KEY", "the secret key itself (64 hex digits or base64 of 32 bytes)"},
         {"JOBHOST_SECRET_KEY_FILE", "FILE", "file holding the secret key (instead of <data-dir>/secret.key)"},
@@ -145,6 +149,10 @@ int CliApplication::run(const std::vector<std::string>& args) {
             if (takeGlobal(args, i, "data-dir", paths.dataDirectory) || takeGlobal(args, i, "plugin-dir", paths.pluginDirectory) ||
                 takeGlobal(args, i, "manifest-dir", paths.manifestDirectory))
                 continue;
+            if (takeGlobal(args, i, "store", paths.store)) {
+                paths.storeSource = "--store";
+                continue;
+            }
             std::string known;
             for (const auto& o : globalOptions()) known += (known.empty() ? "--" : ", --") + o.name;
             throw UsageError("unknown global option " + args[i] + " (global options: " + known + ")");
@@ -183,7 +191,7 @@ int CliApplication::run(const std::vector<std::string>& args) {
             help.format(_out);
             return ExitOk;
         }
-        _storeFile = Store::defaultFile(paths.dataDirectory);
+        _storeFile = paths.storeLocation().file(); // disk-full and read-only hints: SQLite only
         CommandContext context(paths, _out, _err);
         const int exitCode = command->run(context, positional, given);
         // A verb that printed its own usage message returns ExitUsage.

@@ -33,8 +33,12 @@ PluginRegistry& CommandContext::manifests() {
     return *_pManifests;
 }
 
+StoreLocation HostPaths::storeLocation() const {
+    return store.empty() ? StoreLocation::sqliteFile(Store::defaultFile(dataDirectory)) : StoreLocation::parse(store, storeSource);
+}
+
 Store& CommandContext::store() {
-    if (!_pStore) _pStore = std::make_unique<Store>(Store::defaultFile(_paths.dataDirectory));
+    if (!_pStore) _pStore = std::make_unique<Store>(_paths.storeLocation());
     return *_pStore;
 }
 

@@ -14,6 +14,7 @@
 #include "runtime/TransportFactory.h"
 #include "security/SecretBox.h"
 #include "store/Store.h"
+#include "store/StoreLocation.h"
 
 namespace jobhost::host {
 
@@ -22,6 +23,14 @@ struct HostPaths {
     std::string dataDirectory;     ///< store file, key file, console token (default ./.jobhost or $JOBHOST_HOME)
     std::string pluginDirectory;   ///< where plugin .so files are loaded from
     std::string manifestDirectory; ///< where provider manifests are read from
+    /// --store / $JOBHOST_STORE: a SQLite file or postgresql://…; empty:
+    /// <dataDirectory>/jobhost.db. `storeSource` names where it came from.
+    std::string store;
+    std::string storeSource = "--store";
+
+    /// The store location these paths name. Throws ConfigException naming
+    /// the option or variable for a malformed URL.
+    StoreLocation storeLocation() const;
 };
 
 /// Owned by CliApplication for the duration of one command. Services are
@@ -41,8 +50,8 @@ public:
     PluginRegistry& plugins();
     /// Manifests read only; no plugin code runs.
     PluginRegistry& manifests();
-    /// The store <dataDirectory>/jobhost.db, opened (and migrated) on first
-    /// use. Throws StoreException when the file is unusable.
+    /// The store of paths().storeLocation() (default <dataDirectory>/jobhost.db),
+    /// opened (and migrated) on first use. Throws StoreException when it is unusable.
     Store& store();
     /// The secret box under the key from JOBHOST_SECRET_KEY or
     /// <dataDirectory>/secret.key (created on first use). Throws

@@ -85,7 +85,7 @@ int ExportsCommand::run(CommandContext& context, const std::vector<std::string>&
         if (!lastError.empty()) context.out() << "  last error: " << lastError << "\n";
         return lastError.empty() ? 0 : 1;
     }
-    Store store(Store::defaultFile(context.paths().dataDirectory));
+    Store store(context.paths().storeLocation());
     Poco::Data::Session session = store.openSession();
     try {
         if (verb == "status") {

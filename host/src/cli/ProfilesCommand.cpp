@@ -129,7 +129,7 @@ int ProfilesCommand::run(CommandContext& context, const std::vector<std::string>
         context.err() << "jobhost profiles: expected one of status, update, rebuild, show, list, export\n";
         return CliApplication::ExitUsage;
     }
-    Store store(Store::defaultFile(context.paths().dataDirectory));
+    Store store(context.paths().storeLocation());
     Poco::Data::Session session = store.openSession();
     std::ostream& out = context.out();
 
@@ -206,7 +206,7 @@ int ProfilesCommand::run(CommandContext& context, const std::vector<std::string>
     }
     profiles::ProfileRepository repo(session);
     StreamRepository streams(session);
-    out << "store:      " << store.file() << "\n"
+    out << "store:      " << store.display() << "\n"
         << "profiles:   " << repo.count() << " (identity keys " << repo.identityCount() << ")\n"
         << "mappings:   " << mappings->queries().size() << " queries, fingerprint " << mappings->fingerprint() << "\n";
     auto positions = sync.builder().positions();

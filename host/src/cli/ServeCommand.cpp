@@ -65,7 +65,7 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>& a
     daemon.add(std::make_unique<audiences::ProfileSyncSubsystem>(services.store, services.plugins, profileSyncMs, report));
     daemon.add(std::make_unique<exports::ExportSubsystem>(services, report));
     daemon.add(std::make_unique<ConsoleSubsystem>(context.paths(), services, pScheduler, progress, consoleOptions, report));
-    report("jobhost " JOBHOST_VERSION " serving (store " + services.store.file() + ", worker " + services.worker + ")");
+    report("jobhost " JOBHOST_VERSION " serving (store " + services.store.display() + ", worker " + services.worker + ")");
     daemon.run([&stop] { return stop.load(); });
     report("stopped");
     return 0;

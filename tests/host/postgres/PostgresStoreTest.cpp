@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PostgresStoreTest.h"
 
+#include "TestDatabases.h"
 #include "jobhost/testing/PostgresServer.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -30,28 +31,10 @@ using testing::PostgresServer;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-/// One server for this fixture's tests; each test takes a database of its own.
-PostgresServer& server() {
-    static std::unique_ptr<PostgresServer> instance;
-    static std::mutex mutex;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!instance) instance = std::make_unique<PostgresServer>();
-    return *instance;
-}
+using postgres::locationOf;
+using postgres::server;
 
-std::string freshDatabase() {
-    static int counter = 0;
-    Poco::Data::PostgreSQL::Connector::registerConnector();
-    const std::string name = "store_test_" + std::to_string(++counter);
-    Poco::Data::Session admin("postgresql", server().connectionString());
-    admin << "CREATE DATABASE " + name, now;
-    return name;
-}
-
-host::StoreLocation locationOf(const std::string& database) {
-    return host::StoreLocation::parse("postgresql://" + server().user() + "@127.0.0.1:" + std::to_string(server().port()) + "/" +
-                                      database);
-}
+std::string freshDatabase() { return postgres::freshDatabase("store_test"); }
 
 std::string storeError(const host::StoreLocation& location) {
     try {

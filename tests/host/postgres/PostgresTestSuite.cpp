@@ -5,6 +5,8 @@
 #include "PostgresConnectorTest.h"
 #include "PostgresServerTest.h"
 #include "PostgresStoreTest.h"
+#include "StoreCopyTest.h"
+#include "StoreOptionTest.h"
 
 namespace jobhost::tests {
 
@@ -13,6 +15,8 @@ CppUnit::Test* postgresTestSuite() {
     suite->addTest(PostgresServerTest::suite());
     suite->addTest(PostgresConnectorTest::suite());
     suite->addTest(PostgresStoreTest::suite());
+    suite->addTest(StoreCopyTest::suite());
+    suite->addTest(StoreOptionTest::suite());
     return suite;
 }
 
