@@ -56,8 +56,8 @@ struct CliResult {
 };
 
 CliResult runJobhost(const std::string& home, const std::vector<std::string>& arguments) {
-    std::vector<std::string> args{"--data-dir", home, "--plugin-dir", E2eEnvironment::pluginDirectory, "--manifest-dir",
-                                  E2eEnvironment::manifestDirectory};
+    std::vector<std::string> args{"--data-dir", home, "--store", testing::StoreUnderTest::locationFor(home), "--plugin-dir",
+                                  E2eEnvironment::pluginDirectory, "--manifest-dir", E2eEnvironment::manifestDirectory};
     args.insert(args.end(), arguments.begin(), arguments.end());
     Poco::Process::Env env{{"JOBHOST_HOME", home}, {"POSTUP_PASSWORD", "secret"}};
     Poco::Pipe out;
@@ -171,7 +171,7 @@ std::string text(const Object::Ptr& profile, const std::string& field) {
 
 /// The audience's members by lower-cased email (read from the store).
 std::map<std::string, Member> audienceMembers(const std::string& home) {
-    host::Store store(host::Store::defaultFile(home));
+    host::Store store(E2eEnvironment::storeOf(home));
     Poco::Data::Session session = store.openSession();
     host::profiles::ProfileRepository profiles(session);
     std::map<std::string, Member> out;
@@ -188,7 +188,7 @@ std::map<std::string, Member> audienceMembers(const std::string& home) {
 }
 
 std::int64_t listOf(const std::string& home, const std::string& job) {
-    host::Store store(host::Store::defaultFile(home));
+    host::Store store(E2eEnvironment::storeOf(home));
     Poco::Data::Session session = store.openSession();
     host::JobRepository jobs(session);
     auto state = jobs.loadState(jobs.get(job).id);
@@ -197,7 +197,7 @@ std::int64_t listOf(const std::string& home, const std::string& job) {
 }
 
 host::exports::ExportTotals totalsOf(const std::string& home, const std::string& job) {
-    host::Store store(host::Store::defaultFile(home));
+    host::Store store(E2eEnvironment::storeOf(home));
     Poco::Data::Session session = store.openSession();
     auto status = host::exports::ExportStatusRepository(session).find(job);
     CPPUNIT_ASSERT_MESSAGE(job + " has no export status", status.has_value());

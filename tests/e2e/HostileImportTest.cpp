@@ -19,7 +19,7 @@ namespace jobhost::tests::e2e {
 namespace {
 
 Poco::Int64 records(const std::string& home, const std::string& stream) {
-    host::Store store(host::Store::defaultFile(home));
+    host::Store store(E2eEnvironment::storeOf(home));
     Poco::Data::Session session = store.openSession();
     return host::StreamRepository(session).count(stream);
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "JobhostCliRunner.h"
 
+#include "jobhost/testing/StoreUnderTest.h"
+
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -37,6 +39,7 @@ JobhostCliRunner::JobhostCliRunner(std::string executable, std::string pluginDir
     : _executable(Poco::Path(executable).absolute().toString()), _pluginDirectory(Poco::Path(pluginDirectory).absolute().toString()),
       _manifestDirectory(Poco::Path(manifestDirectory).absolute().toString()), _home(std::move(homeDirectory)) {
     _environment["JOBHOST_HOME"] = _home;
+    if (testing::StoreUnderTest::postgresRequested()) _environment["JOBHOST_STORE"] = testing::StoreUnderTest::locationFor(_home);
 }
 
 void JobhostCliRunner::setEnvironment(const std::string& name, const std::string& value) { _environment[name] = value; }

@@ -124,7 +124,7 @@ void ProfilesGroundTruthTest::tearDown() {
     }
 }
 
-std::string ProfilesGroundTruthTest::storeFile() const { return host::Store::defaultFile(_home); }
+host::StoreLocation ProfilesGroundTruthTest::store() const { return E2eEnvironment::storeOf(_home); }
 
 void ProfilesGroundTruthTest::startSimulator() {
     const std::int64_t wallSeconds = wallMs() / 1000;
@@ -209,7 +209,7 @@ void ProfilesGroundTruthTest::importOnce() {
 }
 
 std::string ProfilesGroundTruthTest::storeSnapshot() const {
-    host::Store store(storeFile());
+    host::Store store(this->store());
     Poco::Data::Session session = store.openSession();
     host::profiles::ProfileRepository profiles(session);
     host::StreamRepository streams(session);
@@ -275,7 +275,7 @@ void ProfilesGroundTruthTest::testImportedProfilesEqualGroundTruth() {
     // are all distinct), found by its PostUp id.
     std::map<std::int64_t, std::string> stored;
     {
-        host::Store store(storeFile());
+        host::Store store(this->store());
         Poco::Data::Session session = store.openSession();
         host::profiles::ProfileRepository repo(session);
         CPPUNIT_ASSERT_EQUAL(static_cast<std::int64_t>(truth.recipients().size()), repo.count());

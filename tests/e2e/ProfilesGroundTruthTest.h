@@ -15,6 +15,8 @@
 #include <set>
 #include <string>
 
+#include "store/StoreLocation.h"
+
 namespace jobhost::tests::e2e {
 
 /// Starts an in-process postup-sim (127.0.0.1, port 0, 60 recipients, 3
@@ -47,7 +49,7 @@ private:
     void startSimulator();
     /// validate + apply + job run; fixes which mailings the window held.
     void importOnce();
-    std::string storeFile() const;
+    host::StoreLocation store() const;
     /// Every stored profile (storage JSON), identity key, stream head and
     /// builder offset, as one text.
     std::string storeSnapshot() const;

@@ -1,6 +1,7 @@
 // SampleProfileStore.cpp — a store filled with generated profiles for the listing and export tests.
 // SPDX-License-Identifier: Apache-2.0
 #include "SampleProfileStore.h"
+#include "E2eEnvironment.h"
 
 #include "audiences/MembershipRepository.h"
 #include "profiles/ProfileCodec.h"
@@ -53,7 +54,7 @@ host::profiles::Profile SampleProfileStore::profile(std::int64_t id) {
 }
 
 void SampleProfileStore::fill(const std::string& dataDirectory, std::int64_t count, std::int64_t merged, const std::string& audienceSlug) {
-    host::Store store(host::Store::defaultFile(dataDirectory));
+    host::Store store(E2eEnvironment::storeOf(dataDirectory));
     Poco::Data::Session session = store.openSession();
     host::profiles::ProfileRepository profiles(session);
     host::audiences::MembershipRepository memberships(session);

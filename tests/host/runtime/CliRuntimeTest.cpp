@@ -127,7 +127,10 @@ void CliRuntimeTest::testSecretsNeverLeak() {
         CPPUNIT_ASSERT_MESSAGE(row, !contains(row, RuntimeEnvironment::Canary));
     }
     std::string bytes = env.storeBytes();
-    CPPUNIT_ASSERT(bytes.size() > 10000);
+    // The dump holds the store: the SQLite file's pages, or on PostgreSQL
+    // every value (the jobs' names and the sealed secrets among them).
+    if (!env.pStore->location().isPostgres()) CPPUNIT_ASSERT(bytes.size() > 10000);
+    CPPUNIT_ASSERT(contains(bytes, "emit") && contains(bytes, "fx"));
     CPPUNIT_ASSERT_MESSAGE("the canary is in the store file in plain text", !contains(bytes, RuntimeEnvironment::Canary));
 }
 

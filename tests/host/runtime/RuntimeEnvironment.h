@@ -1,5 +1,6 @@
 // tests/host/runtime — RuntimeEnvironment.h
-// A temp data dir with a store, the runtime fixture plugin, a secret box,
+// A temp data dir with a store (on the engine $JOBHOST_TEST_STORE asks for),
+// the runtime fixture plugin, a secret box,
 // a ManualClock and a fixed random source, wired into RuntimeServices.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
@@ -39,10 +40,14 @@ public:
     std::string configFile() const { return dir.file("config.json"); }
     /// Arguments that point jobhost at this environment.
     std::vector<std::string> cliPrefix() const;
-    /// Every byte of the store files (db, -wal, -shm) concatenated.
+    /// Every byte of the store files (db, -wal, -shm) concatenated; on
+    /// PostgreSQL every value of every table as text.
     std::string storeBytes() const;
 
     TempDirectory dir;
+    /// What --store takes: <data>/jobhost.db, or a database of its own on
+    /// the test run's PostgreSQL server ($JOBHOST_TEST_STORE=postgresql).
+    std::string storeLocation;
     std::unique_ptr<host::Store> pStore;
     std::unique_ptr<host::PluginRegistry> pPlugins;
     std::unique_ptr<host::SecretBox> pBox;
