@@ -47,8 +47,7 @@ int processesMentioning(const std::string& text) {
     for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
         const std::string name = entry.path().filename().string();
         if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-        std::ifstream in(entry.path() / "cmdline", std::ios::binary);
-        const std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string cmdline = PostgresServer::commandLineOf(static_cast<pid_t>(std::stol(name)));
         if (cmdline.find(text) != std::string::npos && std::stoi(name) != ::getpid()) ++count;
     }
     return count;

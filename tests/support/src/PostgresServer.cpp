@@ -209,14 +209,30 @@ std::vector<pid_t> processesUsing(const std::string& text, pid_t except) {
         if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
         const auto pid = static_cast<pid_t>(std::stol(name));
         if (pid == ::getpid() || pid == except) continue;
-        std::ifstream in(it->path() / "cmdline", std::ios::binary);
-        const std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string cmdline = PostgresServer::commandLineOf(pid);
         if (cmdline.find(text) != std::string::npos) pids.push_back(pid); // a zombie's cmdline is empty
     }
     return pids;
 }
 
 } // namespace
+
+std::string PostgresServer::commandLineOf(pid_t pid) {
+    // read(2), not an ifstream: libstdc++'s filebuf throws from underflow when
+    // the process exits mid-read (ESRCH), even through istreambuf_iterator.
+    const std::string path = "/proc/" + std::to_string(pid) + "/cmdline";
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
+    std::string text;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0) break; // end, or the process is gone
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return text;
+}
 
 PostgresServer::PostgresServer() : PostgresServer(Options{}) {}
 

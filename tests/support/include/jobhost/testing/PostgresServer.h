@@ -70,6 +70,10 @@ public:
     /// "postgresql://U@127.0.0.1:N/D" (libpq, psql; Poco's connector wants the keyword form).
     std::string url() const;
 
+    /// /proc/<pid>/cmdline (NUL-separated arguments); "" when the process is
+    /// gone or exits while it is read. Never throws.
+    static std::string commandLineOf(pid_t pid);
+
 private:
     void start();
     void stop() noexcept;       // the server, then the folder
