@@ -25,6 +25,8 @@ void ServeCommand::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Poco::Util::Option("poll-ms", "", "longest pause between schedule checks (default 1000)").argument("MS"));
     ConsoleSubsystem::defineOptions(options); // --console-port --console-bind --web-root --no-auth --metrics-public --no-console
     options.addOption(Poco::Util::Option("profile-sync-ms", "", "pause between profile/audience updates when no import runs (default 10000)").argument("MS"));
+    options.addOption(Poco::Util::Option("lease-seconds", "", "how long a job run's claim holds without renewal before other workers take the run over (default 60)")
+                          .argument("S"));
 }
 
 int ServeCommand::run(CommandContext& context, const std::vector<std::string>& arguments,
@@ -41,10 +43,12 @@ int ServeCommand::run(CommandContext& context, const std::vector<std::string>& a
     const unsigned workers = number("workers", 2);
     const unsigned pollMs = number("poll-ms", 1000);
     const unsigned profileSyncMs = number("profile-sync-ms", 10000);
+    const unsigned leaseSeconds = number("lease-seconds", 60);
     const ConsoleOptions consoleOptions = ConsoleSubsystem::readOptions(options);
     std::atomic<bool> stop{false};
     ShutdownSignal signal([&stop](int) { stop = true; }); // before any thread starts
     RuntimeServices& services = context.runtime();
+    services.runLeaseMs = static_cast<std::int64_t>(leaseSeconds) * 1000;
     std::mutex outMutex;
     auto report = [&](const std::string& line) {
         std::lock_guard<std::mutex> lock(outMutex);

@@ -11,8 +11,8 @@
 namespace jobhost::host {
 
 HostImportContext::HostImportContext(ContextCore& core, const Store& store, std::int64_t jobId, std::int64_t runId,
-                                     std::set<std::string> streams)
-    : JobContextAdapter<sdk::ImportContext>(core), _store(store), _jobId(jobId), _runId(runId), _streams(std::move(streams)) {}
+                                     std::set<std::string> streams, std::int64_t leaseMs)
+    : JobContextAdapter<sdk::ImportContext>(core), _store(store), _jobId(jobId), _runId(runId), _leaseMs(leaseMs), _streams(std::move(streams)) {}
 
 bool HostImportContext::emit(const std::string& stream, sdk::Record record) {
     bool warn = false;
@@ -40,6 +40,16 @@ bool HostImportContext::commit(const std::string& state) {
         Poco::Data::Transaction transaction(*_pSession);
         JobRepository jobs(*_pSession);
         jobs.saveState(_jobId, state, _runId, now); // a write first: takes the write lock at once
+        // The fence: only the run that holds the claim commits. Taken over
+        // (lease expired, another worker resumed the job), this run stores nothing more.
+        if (!jobs.renewLease(_jobId, _runId, now + _leaseMs)) {
+            transaction.rollback();
+            _leaseLost = true;
+            _lastError = "checkpoint refused: run #" + std::to_string(_runId) +
+                         " no longer holds its job's lease (another worker took the run over after the lease expired); nothing of "
+                         "this checkpoint was stored";
+            return false;
+        }
         StreamRepository streams(*_pSession);
         std::vector<StreamEvent> events;
         events.reserve(_buffer.size());
@@ -98,6 +108,11 @@ bool HostImportContext::commitPending() {
     bool ok = commit(_core.committedState());
     _buffer.clear();
     return ok;
+}
+
+bool HostImportContext::leaseLost() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    return _leaseLost;
 }
 
 std::size_t HostImportContext::pendingCount() const {

@@ -12,6 +12,7 @@
 #include "app/HostException.h"
 #include "runtime/ContextCore.h"
 #include "runtime/HostImportContext.h"
+#include "runtime/RunLease.h"
 #include "runtime/RunLogger.h"
 #include "security/CredentialSealer.h"
 #include "store/AuthorizationRepository.h"
@@ -110,7 +111,7 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
         run.trigger = "pending";
         run.id = runs.insert(run); // a write first: takes the write lock at once
         schedule = jobs.schedule(job.id);
-        if (!jobs.claim(job.id, run.id, run.startedAt, _services.worker)) {
+        if (!jobs.claim(job.id, run.id, run.startedAt, _services.worker, run.startedAt + _services.runLeaseMs)) {
             transaction.rollback();
             JobSchedule holder = jobs.schedule(job.id);
             result.status = "busy";
@@ -133,6 +134,11 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
     result.attempt = run.attempt;
     std::shared_ptr<RunObserver> runObserver; // outlives every user of `observer` below
     observer = observerOf(run.id, observer, runObserver);
+    // Renewed until the run is recorded; a run taken over by another worker
+    // (its lease expired) is asked to stop like a cancelled one.
+    RunLease lease(_services.store, _services.pClock, job.id, run.id, _services.runLeaseMs);
+    bool leaseLost = false;
+    const CancelCheck stopAsked = [&cancelled, &lease] { return (cancelled && cancelled()) || lease.lost(); };
 
     // Everything from here on is recorded on the run row.
     sdk::Outcome outcome;
@@ -149,7 +155,7 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
         logger->info("run #" + std::to_string(run.id) + " of job " + job.name + " started (trigger " + run.trigger + ", attempt " +
                      std::to_string(run.attempt) + " of " + std::to_string(retry.maxAttempts) + ")");
         std::shared_ptr<sdk::HttpTransport> transport =
-            _services.transports.create(manifest, job.authorization, credentials.secretValues, logger, cancelled);
+            _services.transports.create(manifest, job.authorization, credentials.secretValues, logger, stopAsked);
         std::shared_ptr<LoadedPlugin> plugin = _services.plugins.plugin(job.provider);
         std::string createError;
         std::shared_ptr<sdk::ImportJob> importJob = plugin->createImportJob(job.type, createError);
@@ -158,9 +164,9 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
         } else {
             std::set<std::string> streams;
             for (const StreamSpec& s : manifest.streams) streams.insert(s.name);
-            ContextCore core({job.configJson, credentials.fields, _services.hostName, transport, logger, _services.pClock, cancelled, observer,
+            ContextCore core({job.configJson, credentials.fields, _services.hostName, transport, logger, _services.pClock, stopAsked, observer,
                               run.checkpointBefore.value_or("")});
-            HostImportContext context(core, _services.store, job.id, run.id, streams);
+            HostImportContext context(core, _services.store, job.id, run.id, streams, _services.runLeaseMs);
             try {
                 outcome = importJob->run(context);
             } catch (const std::exception& e) {
@@ -181,6 +187,7 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
                 logger->info(std::to_string(pending) + " records emitted after the last checkpoint were discarded; the next run redoes them");
             counters = context.counters();
             if (counters.checkpoints > 0) checkpointAfter = core.committedState();
+            leaseLost = context.leaseLost();
         }
     } catch (const HostException& e) {
         outcome = sdk::Outcome::fail(sdk::FailureClass::Config, e.message());
@@ -263,6 +270,18 @@ RunResult JobRunner::execute(const JobRecord& job, const std::string& trigger, R
     }
     try {
         Poco::Data::Transaction transaction(session);
+        // The fence once more: a run taken over meanwhile records nothing —
+        // the worker that took it marked it abandoned and resumes the job.
+        if (leaseLost || lease.lost() || !jobs.renewLease(job.id, run.id, now + _services.runLeaseMs)) {
+            transaction.rollback();
+            result.status = "lost";
+            result.error = "run #" + std::to_string(run.id) + " of job \"" + job.name +
+                           "\" lost its lease (no renewal reached the store in time) and was taken over by another worker; "
+                           "what it committed before stays, the rest is redone by the run that took over";
+            result.counters = counters;
+            if (observer) observer->onLog("error", result.error);
+            return result;
+        }
         runs.finish(run);
         jobs.saveSchedule(next);
         jobs.release(job.id, run.id);
@@ -297,12 +316,30 @@ std::vector<RunRecord> JobRunner::recoverAbandoned() {
     JobRepository jobs(session);
     std::vector<RunRecord> abandoned;
     for (RunRecord run : runs.running()) {
-        if (!workerIsGone(run.worker, _services.worker)) continue;
         std::int64_t now = _services.pClock->epochMs();
+        // Gone: a process of this machine that no longer exists. Expired: any
+        // worker, on any machine, that stopped renewing the run's lease.
+        const bool gone = workerIsGone(run.worker, _services.worker);
+        std::optional<std::int64_t> expiredAt;
+        if (!gone) {
+            const JobSchedule claim = jobs.schedule(run.jobId);
+            if (claim.runningRunId != run.id || claim.leaseExpiresAt.value_or(0) >= now) continue;
+            expiredAt = claim.leaseExpiresAt.value_or(0);
+        }
         Poco::Data::Transaction transaction(session);
+        if (gone) {
+            jobs.release(run.jobId, run.id);
+        } else if (!jobs.releaseExpired(run.jobId, run.id, now)) {
+            transaction.rollback(); // renewed after all, between the look and the release
+            continue;
+        }
         run.status = "abandoned";
         run.endedAt = now;
-        run.error = "interrupted: process " + run.worker + " ended without finishing the run (crash, kill or power loss); rescheduled to resume at its last checkpoint";
+        run.error = gone ? "interrupted: process " + run.worker +
+                               " ended without finishing the run (crash, kill or power loss); rescheduled to resume at its last checkpoint"
+                         : "interrupted: worker " + run.worker + " stopped renewing the run's lease (expired " +
+                               std::to_string((now - *expiredAt) / 1000) + " s before " + _services.worker +
+                               " took it over); rescheduled to resume at its last checkpoint";
         runs.finish(run);
         auto job = jobs.findById(run.jobId);
         JobSchedule schedule = jobs.schedule(run.jobId);
@@ -314,7 +351,6 @@ std::vector<RunRecord> JobRunner::recoverAbandoned() {
             schedule.nextTrigger = "recovery";
         }
         jobs.saveSchedule(schedule);
-        jobs.release(run.jobId, run.id);
         transaction.commit();
         abandoned.push_back(run);
     }

@@ -41,10 +41,12 @@ public:
     /// Same, by job id (the scheduler's entry point).
     RunResult runJob(std::int64_t jobId, const std::string& trigger, RunObserver* observer, const CancelCheck& cancelled);
 
-    /// Marks runs left "running" by a process of this host that no longer
-    /// exists as "abandoned", releases their claims and reschedules their
-    /// jobs to run now (trigger "recovery"). Runs of live processes and of
-    /// other hosts are left alone. Returns the runs it marked.
+    /// Marks runs left "running" as "abandoned", releases their claims and
+    /// reschedules their jobs to run now (trigger "recovery"), resuming at
+    /// their last checkpoint: runs of a process of this host that no longer
+    /// exists, and runs of any worker on any host whose lease expired (it
+    /// stopped renewing: died, hung or lost the store). Runs whose lease
+    /// holds are left alone. Returns the runs it marked.
     std::vector<RunRecord> recoverAbandoned();
 
     /// The manifest's run retry settings with the job's overrides applied.

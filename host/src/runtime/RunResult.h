@@ -12,7 +12,8 @@
 namespace jobhost::host {
 
 /// status: ok | retry | failed | cancelled | busy (another run holds the
-/// job; no run row was written). Text is redacted.
+/// job; no run row was written) | lost (the run's lease expired and another
+/// worker took it over; this worker recorded nothing more). Text is redacted.
 struct RunResult {
     std::int64_t runId = 0;
     std::string jobName;

@@ -38,6 +38,10 @@ struct RuntimeServices {
     /// are caught by the runner and reported to the run's observer; the run
     /// result is unaffected. Empty = nothing to do.
     std::function<void(const RunResult&)> afterImportRun{};
+    /// How long a job run's claim holds without renewal (RunLease renews it
+    /// every third of this, and at every checkpoint). A worker that dies
+    /// leaves its runs to be taken over this long after its last renewal.
+    std::int64_t runLeaseMs = 60000;
 
     /// "<node name>:<pid>" of this process.
     static std::string currentWorker();

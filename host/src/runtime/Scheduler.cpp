@@ -22,9 +22,17 @@ void Scheduler::report(const std::string& line) {
     if (_options.report) _options.report(line);
 }
 
+void Scheduler::recover() {
+    try {
+        for (const RunRecord& run : _runner.recoverAbandoned())
+            report("run #" + std::to_string(run.id) + " of job " + run.jobName + " was abandoned by " + run.worker + "; rescheduled");
+    } catch (const std::exception& e) {
+        report(std::string("cannot look for abandoned runs: ") + e.what());
+    }
+}
+
 void Scheduler::start() {
-    for (const RunRecord& run : _runner.recoverAbandoned())
-        report("run #" + std::to_string(run.id) + " of job " + run.jobName + " was abandoned by " + run.worker + "; rescheduled");
+    recover();
     if (!_pPool) _pPool = std::make_unique<WorkerPool>(_options.workers);
     _loop = std::thread([this] { loop(); });
 }
@@ -105,6 +113,7 @@ void Scheduler::waitIdle() {
 
 void Scheduler::loop() {
     while (!_stopping) {
+        recover(); // runs of workers that died here or stopped renewing their lease anywhere
         tick();
         std::int64_t waitMs = _options.pollIntervalMs;
         try {

@@ -64,6 +64,8 @@ public:
 private:
     void loop();
     void report(const std::string& line);
+    /// JobRunner::recoverAbandoned, reported; store errors are reported, not thrown.
+    void recover();
 
     RuntimeServices& _services;
     Options _options;

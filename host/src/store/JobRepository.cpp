@@ -103,7 +103,7 @@ void JobRepository::update(const JobRecord& job) {
 JobSchedule JobRepository::schedule(Poco::Int64 jobId) {
     Poco::Data::Statement statement(_session);
     statement << _sql("SELECT job_id, next_run_at, next_trigger, attempt, first_attempt_at, last_started_at, last_ended_at, last_status, last_error, "
-                 "running_run_id, claimed_at, claimed_by FROM job_schedule WHERE job_id = ?"),
+                 "running_run_id, claimed_at, claimed_by, lease_expires_at FROM job_schedule WHERE job_id = ?"),
         use(jobId);
     statement.execute();
     Poco::Data::RecordSet rows(statement);
@@ -121,6 +121,7 @@ JobSchedule JobRepository::schedule(Poco::Int64 jobId) {
     s.runningRunId = sql::columnOptionalInt(rows, "running_run_id");
     s.claimedAt = sql::columnOptionalInt(rows, "claimed_at");
     s.claimedBy = sql::columnText(rows, "claimed_by");
+    s.leaseExpiresAt = sql::columnOptionalInt(rows, "lease_expires_at");
     return s;
 }
 
@@ -156,17 +157,34 @@ std::optional<Poco::Int64> JobRepository::nextDueAt() {
     return sql::optional(at);
 }
 
-bool JobRepository::claim(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs, const std::string& worker) {
+bool JobRepository::claim(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs, const std::string& worker, Poco::Int64 leaseUntilMs) {
     std::string by = worker;
     Poco::Data::Statement statement(_session);
-    statement << _sql("UPDATE job_schedule SET running_run_id = ?, claimed_at = ?, claimed_by = ? WHERE job_id = ? AND running_run_id IS NULL"),
-        use(runId), use(nowMs), use(by), use(jobId);
+    statement << _sql("UPDATE job_schedule SET running_run_id = ?, claimed_at = ?, claimed_by = ?, lease_expires_at = ? "
+                      "WHERE job_id = ? AND running_run_id IS NULL"),
+        use(runId), use(nowMs), use(by), use(leaseUntilMs), use(jobId);
+    return statement.execute() == 1;
+}
+
+bool JobRepository::renewLease(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 leaseUntilMs) {
+    Poco::Data::Statement statement(_session);
+    statement << _sql("UPDATE job_schedule SET lease_expires_at = ? WHERE job_id = ? AND running_run_id = ?"), use(leaseUntilMs), use(jobId),
+        use(runId);
     return statement.execute() == 1;
 }
 
 void JobRepository::release(Poco::Int64 jobId, Poco::Int64 runId) {
-    _session << _sql("UPDATE job_schedule SET running_run_id = NULL, claimed_at = NULL, claimed_by = NULL WHERE job_id = ? AND running_run_id = ?"),
+    _session << _sql("UPDATE job_schedule SET running_run_id = NULL, claimed_at = NULL, claimed_by = NULL, lease_expires_at = NULL "
+                     "WHERE job_id = ? AND running_run_id = ?"),
         use(jobId), use(runId), now;
+}
+
+bool JobRepository::releaseExpired(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs) {
+    Poco::Data::Statement statement(_session);
+    statement << _sql("UPDATE job_schedule SET running_run_id = NULL, claimed_at = NULL, claimed_by = NULL, lease_expires_at = NULL "
+                      "WHERE job_id = ? AND running_run_id = ? AND COALESCE(lease_expires_at, 0) < ?"),
+        use(jobId), use(runId), use(nowMs);
+    return statement.execute() == 1;
 }
 
 std::vector<JobClaim> JobRepository::claims() {

@@ -53,6 +53,9 @@ struct JobSchedule {
     std::optional<Poco::Int64> runningRunId; ///< the claim: set while a run of this job is active
     std::optional<Poco::Int64> claimedAt;
     std::string claimedBy;                  ///< "host:pid" of the claiming process
+    /// Until when the claim holds unless its worker renews it; unset (a claim
+    /// of a jobhost before schema 8) counts as expired.
+    std::optional<Poco::Int64> leaseExpiresAt;
 };
 
 /// A running claim as found in the store (for crash recovery).
@@ -88,12 +91,20 @@ public:
     /// The earliest nextRunAt of enabled, unclaimed jobs; empty when none.
     std::optional<Poco::Int64> nextDueAt();
 
-    /// Claims the job for `runId` when no other run holds it. Returns false
-    /// when another run holds the claim. Call inside the transaction that
-    /// inserts the run row.
-    bool claim(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs, const std::string& worker);
+    /// Claims the job for `runId` when no other run holds it, leased until
+    /// `leaseUntilMs`. Returns false when another run holds the claim (even
+    /// an expired one: releaseExpired() ends those). Call inside the
+    /// transaction that inserts the run row.
+    bool claim(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs, const std::string& worker, Poco::Int64 leaseUntilMs);
+    /// Extends the lease of `runId`'s claim. False when the run no longer
+    /// holds the claim (it was taken over): its worker must stop and write nothing more.
+    bool renewLease(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 leaseUntilMs);
     /// Drops the claim when `runId` holds it.
     void release(Poco::Int64 jobId, Poco::Int64 runId);
+    /// Drops the claim of `runId` only if its lease ended before `nowMs`
+    /// (one statement, so a renewal racing with it wins or loses whole).
+    /// True when it dropped it.
+    bool releaseExpired(Poco::Int64 jobId, Poco::Int64 runId, Poco::Int64 nowMs);
     /// Every claim currently recorded.
     std::vector<JobClaim> claims();
 

@@ -169,6 +169,12 @@ const std::vector<Migration>& Migrations::all() {
                   UNIQUE (stream_id, name)))",
          },
          PostgresSchema::baseline()},
+        // A job run's claim expires unless its worker renews it (JobRunner):
+        // a worker on another machine that died leaves a claim the others
+        // take over once it expired, instead of one that blocks the job forever.
+        {8, "runtime: job run leases (job_schedule.lease_expires_at)",
+         {R"(ALTER TABLE job_schedule ADD COLUMN lease_expires_at INTEGER)"},
+         {R"(ALTER TABLE job_schedule ADD COLUMN lease_expires_at BIGINT)"}},
     };
     return migrations;
 }

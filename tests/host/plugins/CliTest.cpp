@@ -141,6 +141,7 @@ void CliTest::testEveryVerbRefusesMissingAndMalformedArgumentsWith64AndItsUsage(
         {{"serve", "extra"}, "serve takes no arguments"},
         {{"serve", "--workers", "x"}, "--workers needs a positive number, got \"x\""},
         {{"serve", "--console-port", "99999"}, "--console-port: expected a port number 0-65535"},
+        {{"serve", "--lease-seconds", "0"}, "--lease-seconds needs a positive number, got \"0\""},
         {{"store"}, "store: missing subcommand (copy)"},
         {{"store", "move"}, "store: unknown subcommand \"move\""},
         {{"store", "copy"}, "store copy: --to postgresql://… is required"},

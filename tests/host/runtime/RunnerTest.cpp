@@ -4,8 +4,10 @@
 #include "RunnerTest.h"
 
 #include <atomic>
+#include <functional>
 
 #include "RuntimeEnvironment.h"
+#include "runtime/RunObserver.h"
 #include "runtime/Scheduler.h"
 #include "store/JobRepository.h"
 #include "store/RunRepository.h"
@@ -168,7 +170,7 @@ void RunnerTest::testBusyWhenAnotherRunHoldsTheJob() {
     {
         Poco::Data::Session session = env.pStore->openSession();
         host::JobRepository jobs(session);
-        CPPUNIT_ASSERT(jobs.claim(jobs.get("e").id, 999, 1, "elsewhere:1"));
+        CPPUNIT_ASSERT(jobs.claim(jobs.get("e").id, 999, 1, "elsewhere:1", env.pClock->epochMs() + 60000));
     }
     host::RunResult result = host::JobRunner(*env.pServices).run("e", "manual", nullptr, {});
     CPPUNIT_ASSERT_EQUAL(std::string("busy"), result.status);
@@ -193,7 +195,7 @@ void RunnerTest::testAbandonedRunsMarkedAndRescheduled() {
         run.startedAt = env.pClock->epochMs();
         run.worker = worker;
         run.id = runs.insert(run);
-        jobs.claim(run.jobId, run.id, run.startedAt, worker);
+        jobs.claim(run.jobId, run.id, run.startedAt, worker, run.startedAt + 60000);
         return run.id;
     };
     Poco::Int64 deadRun = start("dead", host + ":999999"); // no such pid
@@ -211,6 +213,124 @@ void RunnerTest::testAbandonedRunsMarkedAndRescheduled() {
     CPPUNIT_ASSERT_EQUAL(env.pClock->epochMs(), s.nextRunAt.value());
     CPPUNIT_ASSERT_EQUAL(std::string("recovery"), s.nextTrigger);
     CPPUNIT_ASSERT_EQUAL(std::string("running"), runs.find(liveRun).value().status);
+}
+
+namespace {
+
+/// Runs `onCheckpoint` after every checkpoint the run commits.
+class CheckpointHook : public host::RunObserver {
+public:
+    explicit CheckpointHook(std::function<void(const host::RunCounters&)> hook) : _hook(std::move(hook)) {}
+    void onCheckpoint(const host::RunCounters& counters) override { _hook(counters); }
+
+private:
+    std::function<void(const host::RunCounters&)> _hook;
+};
+
+/// The same services as another worker would have them: same store and clock, its own name.
+host::RuntimeServices otherWorker(const host::RuntimeServices& services, const std::string& name) {
+    host::RuntimeServices other = services;
+    other.worker = name;
+    return other;
+}
+
+} // namespace
+
+void RunnerTest::testExpiredLeaseOfAnotherMachineIsTakenOver() {
+    RuntimeEnvironment env;
+    env.apply(RuntimeEnvironment::jobConfig("far", "emitter", R"({"count": 6, "checkpoint_every": 2})"));
+    Poco::Data::Session session = env.pStore->openSession();
+    host::JobRepository jobs(session);
+    host::RunRepository runs(session);
+    host::RunRecord run;
+    run.jobId = jobs.get("far").id;
+    run.jobName = "far";
+    run.trigger = "schedule";
+    run.startedAt = env.pClock->epochMs();
+    run.worker = "far-away-host:4242"; // not this machine: no pid to look at, only the lease
+    run.id = runs.insert(run);
+    CPPUNIT_ASSERT(jobs.claim(run.jobId, run.id, run.startedAt, run.worker, run.startedAt + 30000));
+
+    host::JobRunner runner(*env.pServices);
+    env.pClock->advance(29999);
+    CPPUNIT_ASSERT(runner.recoverAbandoned().empty());
+    CPPUNIT_ASSERT_EQUAL(std::string("running"), runs.find(run.id).value().status);
+    CPPUNIT_ASSERT_EQUAL(std::string("busy"), runner.run("far", "manual", nullptr, {}).status);
+
+    env.pClock->advance(2);
+    auto abandoned = runner.recoverAbandoned();
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), abandoned.size());
+    auto taken = runs.find(run.id).value();
+    CPPUNIT_ASSERT_EQUAL(std::string("abandoned"), taken.status);
+    CPPUNIT_ASSERT_MESSAGE(taken.error, contains(taken.error, "worker far-away-host:4242 stopped renewing the run's lease"));
+    host::JobSchedule s = jobs.schedule(run.jobId);
+    CPPUNIT_ASSERT(!s.runningRunId && !s.leaseExpiresAt);
+    CPPUNIT_ASSERT_EQUAL(std::string("recovery"), s.nextTrigger);
+    CPPUNIT_ASSERT(runner.recoverAbandoned().empty()); // once
+    CPPUNIT_ASSERT_EQUAL(std::string("ok"), runner.run("far", "", nullptr, {}).status);
+}
+
+void RunnerTest::testCheckpointsRenewTheLease() {
+    RuntimeEnvironment env;
+    env.apply(RuntimeEnvironment::jobConfig("slow", "emitter", R"({"count": 40, "checkpoint_every": 4})"));
+    host::RuntimeServices other = otherWorker(*env.pServices, "other-host:7");
+    host::JobRunner watcher(other);
+    std::size_t takeovers = 0;
+    // 45 s pass between checkpoints (under the 60 s lease) and another
+    // worker looks for expired leases each time: 450 s in all.
+    CheckpointHook hook([&](const host::RunCounters&) {
+        env.pClock->advance(45000);
+        takeovers += watcher.recoverAbandoned().size();
+    });
+    host::RunResult result = host::JobRunner(*env.pServices).run("slow", "manual", &hook, {});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(result.error, std::string("ok"), result.status);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), takeovers);
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(40), result.counters.written);
+    Poco::Data::Session session = env.pStore->openSession();
+    host::JobRepository jobs(session);
+    host::JobSchedule s = jobs.schedule(jobs.get("slow").id);
+    CPPUNIT_ASSERT(!s.runningRunId && !s.leaseExpiresAt); // released with the run
+}
+
+void RunnerTest::testRunTakenOverCommitsNothingMoreAndIsResumed() {
+    RuntimeEnvironment env;
+    env.apply(RuntimeEnvironment::jobConfig("split", "emitter", R"({"count": 50, "checkpoint_every": 5})"));
+    host::RuntimeServices other = otherWorker(*env.pServices, "other-host:7");
+    host::JobRunner watcher(other);
+    std::vector<host::RunRecord> takenOver;
+    // After the third checkpoint the worker stalls past its lease (61 s
+    // without a renewal reaching the store) and the other worker takes over.
+    CheckpointHook hook([&](const host::RunCounters& counters) {
+        if (counters.checkpoints != 3) return;
+        env.pClock->advance(61000);
+        takenOver = watcher.recoverAbandoned();
+    });
+    host::RunResult lost = host::JobRunner(*env.pServices).run("split", "manual", &hook, {});
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), takenOver.size());
+    CPPUNIT_ASSERT_EQUAL(lost.runId, takenOver[0].id);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(lost.error, std::string("lost"), lost.status);
+    CPPUNIT_ASSERT_MESSAGE(lost.error, contains(lost.error, "lost its lease"));
+
+    Poco::Data::Session session = env.pStore->openSession();
+    host::StreamRepository streams(session);
+    host::JobRepository jobs(session);
+    host::RunRepository runs(session);
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(15), streams.count("runtime_events")); // three checkpoints of 5, nothing after
+    CPPUNIT_ASSERT_EQUAL(std::string("15"), jobs.loadState(jobs.get("split").id).value());
+    auto record = runs.find(lost.runId).value();
+    CPPUNIT_ASSERT_EQUAL(std::string("abandoned"), record.status); // as the other worker recorded it
+    CPPUNIT_ASSERT_MESSAGE(record.error, contains(record.error, "other-host:7 took it over"));
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(3), record.counters.checkpoints);
+    host::JobSchedule s = jobs.schedule(jobs.get("split").id);
+    CPPUNIT_ASSERT(!s.runningRunId);
+    CPPUNIT_ASSERT_EQUAL(std::string("recovery"), s.nextTrigger);
+
+    host::RunResult resumed = host::JobRunner(other).run("split", "", nullptr, {});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(resumed.error, std::string("ok"), resumed.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("recovery"), resumed.trigger);
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(35), resumed.counters.written);
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(50), streams.count("runtime_events"));
+    CPPUNIT_ASSERT(streams.duplicateKeys("runtime_events").empty());
 }
 
 void RunnerTest::testIntervalMeasuredFromRunEnd() {

@@ -89,15 +89,15 @@ void RepositoryTest::testClaimIsExclusiveUntilReleased() {
     Poco::Data::Session one = store.openSession();
     Poco::Data::Session two = store.openSession();
     Poco::Int64 id = host::JobRepository(one).insert(job("j"));
-    CPPUNIT_ASSERT(host::JobRepository(one).claim(id, 10, 1, "h:1"));
-    CPPUNIT_ASSERT(!host::JobRepository(two).claim(id, 11, 2, "h:2")); // another connection (process) sees the claim
+    CPPUNIT_ASSERT(host::JobRepository(one).claim(id, 10, 1, "h:1", 60001));
+    CPPUNIT_ASSERT(!host::JobRepository(two).claim(id, 11, 2, "h:2", 60002)); // another connection (process) sees the claim
     auto claims = host::JobRepository(two).claims();
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), claims.size());
     CPPUNIT_ASSERT_EQUAL(std::string("h:1"), claims[0].claimedBy);
     host::JobRepository(two).release(id, 11); // not the holder: no effect
-    CPPUNIT_ASSERT(!host::JobRepository(two).claim(id, 11, 2, "h:2"));
+    CPPUNIT_ASSERT(!host::JobRepository(two).claim(id, 11, 2, "h:2", 60002));
     host::JobRepository(one).release(id, 10);
-    CPPUNIT_ASSERT(host::JobRepository(two).claim(id, 11, 2, "h:2"));
+    CPPUNIT_ASSERT(host::JobRepository(two).claim(id, 11, 2, "h:2", 60002));
 }
 
 void RepositoryTest::testDueJobsAndState() {
@@ -120,7 +120,7 @@ void RepositoryTest::testDueJobsAndState() {
     CPPUNIT_ASSERT_EQUAL(b, due[0]); // earliest first; disabled job skipped
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), jobs.dueJobs(60, 10).size());
     CPPUNIT_ASSERT_EQUAL(Poco::Int64(50), jobs.nextDueAt().value());
-    jobs.claim(b, 1, 0, "h:1");
+    jobs.claim(b, 1, 0, "h:1", 60000);
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), jobs.dueJobs(100, 10).size()); // claimed jobs are not due
     CPPUNIT_ASSERT(!jobs.loadState(a));
     jobs.saveState(a, "s1", 1, 5);
