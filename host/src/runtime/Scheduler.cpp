@@ -3,6 +3,7 @@
 #include "runtime/Scheduler.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "app/HostException.h"
 #include "store/JobRepository.h"
@@ -112,8 +113,15 @@ void Scheduler::waitIdle() {
 }
 
 void Scheduler::loop() {
+    // Runs of workers that died here or stopped renewing their lease anywhere:
+    // looked for every quarter of a lease (a lease cannot expire faster).
+    const auto recoverEvery = std::chrono::milliseconds(std::max<std::int64_t>(_options.pollIntervalMs, _services.runLeaseMs / 4));
+    auto lastRecovery = std::chrono::steady_clock::now();
     while (!_stopping) {
-        recover(); // runs of workers that died here or stopped renewing their lease anywhere
+        if (std::chrono::steady_clock::now() - lastRecovery >= recoverEvery) {
+            recover();
+            lastRecovery = std::chrono::steady_clock::now();
+        }
         tick();
         std::int64_t waitMs = _options.pollIntervalMs;
         try {

@@ -230,16 +230,16 @@ Int64 copyRows(Poco::Data::Session& from, Poco::Data::Session& to, const SqlDial
 }
 
 /// Moves the sequence of each identity column past the ids copied (and, for
-/// a SQLite AUTOINCREMENT table, past the highest id SQLite ever handed out).
-void continueSequences(Poco::Data::Session& from, Poco::Data::Session& to, const std::string& table, const std::vector<Column>& columns) {
+/// a SQLite AUTOINCREMENT table, past the highest id SQLite ever handed out;
+/// `sourceHasSequences`: the source has a sqlite_sequence table).
+void continueSequences(Poco::Data::Session& from, Poco::Data::Session& to, const std::string& table, const std::vector<Column>& columns,
+                       bool sourceHasSequences) {
     for (const auto& c : columns) {
         if (!c.identity) continue;
         Poco::Nullable<Int64> highest;
         to << "SELECT MAX(" + quoted(c.name) + ") FROM " + quoted(table), into(highest), now;
         Int64 next = highest.isNull() ? 0 : highest.value();
-        Int64 hasSequenceTable = 0;
-        from << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'", into(hasSequenceTable), now;
-        if (hasSequenceTable) {
+        if (sourceHasSequences) {
             std::string name = table;
             std::vector<Int64> given;
             from << "SELECT seq FROM sqlite_sequence WHERE name = ?", use(name), into(given), now;
@@ -290,6 +290,9 @@ std::vector<StoreCopier::TableCopy> StoreCopier::copy(const Progress& progress) 
             if (!found.count(t)) throw tableError(*store, t, "is missing (the store's schema is not this jobhost's); nothing was copied");
     }
 
+    Int64 sequenceTables = 0;
+    from << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'", into(sequenceTables), now;
+
     std::vector<TableCopy> copied;
     from.begin(); // one snapshot of the source for every table
     to.begin();
@@ -309,7 +312,7 @@ std::vector<StoreCopier::TableCopy> StoreCopier::copy(const Progress& progress) 
             if (rows != sourceRows || targetRows != sourceRows)
                 throw tableError(_target, table, "the copy holds " + std::to_string(targetRows) + " rows (" + std::to_string(rows) +
                                                      " written) but the source holds " + std::to_string(sourceRows) + "; nothing was copied");
-            continueSequences(from, to, table, columns);
+            continueSequences(from, to, table, columns, sequenceTables > 0);
             copied.push_back({table, rows});
             if (progress) progress(copied.back());
         }

@@ -2,23 +2,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StoreCopyTest.h"
 
+#include "InProcessCli.h"
+#include "TempDirectory.h"
 #include "TestDatabases.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
-#include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include "app/HostException.h"
-#include "cli/CliApplication.h"
 #include "store/Store.h"
 #include "store/StoreCopier.h"
 
@@ -29,18 +26,6 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-/// A fresh folder, removed with everything in it at the end of the test.
-struct Folder {
-    std::string path = Poco::TemporaryFile::tempName();
-    Folder() { Poco::File(path).createDirectories(); }
-    ~Folder() {
-        try {
-            Poco::File(path).remove(true);
-        } catch (...) {
-        }
-    }
-    std::string file(const std::string& name) const { return Poco::Path(Poco::Path(path).makeDirectory(), name).toString(); }
-};
 
 struct SourceColumn {
     std::string name, type;
@@ -170,27 +155,13 @@ std::string copyError(host::StoreCopier& copier) {
     return "(copied)";
 }
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-CliRun runCli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    host::CliApplication app(out, err);
-    app.addBuiltins();
-    args.insert(args.begin(), "jobhost");
-    CliRun run;
-    run.exitCode = app.run(args);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using postgres::CliRun;
+using postgres::runCli;
 
 } // namespace
 
 void StoreCopyTest::testEveryTableIsCopiedValueForValue() {
-    Folder folder;
+    TempDirectory folder;
     host::Store source(folder.file("jobhost.db"));
     {
         Poco::Data::Session session = source.openSession();
@@ -225,7 +196,7 @@ void StoreCopyTest::testEveryTableIsCopiedValueForValue() {
 }
 
 void StoreCopyTest::testIdsContinueAfterTheCopiedOnes() {
-    Folder folder;
+    TempDirectory folder;
     host::Store source(folder.file("jobhost.db"));
     {
         Poco::Data::Session session = source.openSession();
@@ -262,7 +233,7 @@ void StoreCopyTest::testIdsContinueAfterTheCopiedOnes() {
 }
 
 void StoreCopyTest::testTargetThatIsNotEmptyIsRefusedAndKept() {
-    Folder folder;
+    TempDirectory folder;
     host::Store source(folder.file("jobhost.db"));
     {
         Poco::Data::Session session = source.openSession();
@@ -281,7 +252,7 @@ void StoreCopyTest::testTargetThatIsNotEmptyIsRefusedAndKept() {
 }
 
 void StoreCopyTest::testUnknownSourceTableIsRefusedBeforeAnythingIsWritten() {
-    Folder folder;
+    TempDirectory folder;
     host::Store source(folder.file("jobhost.db"));
     {
         Poco::Data::Session session = source.openSession();
@@ -296,7 +267,7 @@ void StoreCopyTest::testUnknownSourceTableIsRefusedBeforeAnythingIsWritten() {
 }
 
 void StoreCopyTest::testValueThePostgresColumnWouldChangeRollsEverythingBack() {
-    Folder folder;
+    TempDirectory folder;
     host::Store source(folder.file("jobhost.db"));
     {
         Poco::Data::Session session = source.openSession();
@@ -312,37 +283,37 @@ void StoreCopyTest::testValueThePostgresColumnWouldChangeRollsEverythingBack() {
 }
 
 void StoreCopyTest::testCliCopiesAndPrintsCountsWithoutThePassword() {
-    Folder data;
+    TempDirectory data;
     {
-        host::Store source(host::Store::defaultFile(data.path));
+        host::Store source(host::Store::defaultFile(data.path()));
         Poco::Data::Session session = source.openSession();
         fillEveryTable(session);
     }
     const std::string database = postgres::freshDatabase("copy_cli");
     const std::string url = postgres::urlOf(database, "s3cr3t-pw");
-    CliRun run = runCli({"--data-dir", data.path, "store", "copy", "--to", url});
+    CliRun run = runCli({"--data-dir", data.path(), "store", "copy", "--to", url});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(run.err + run.out, 0, run.exitCode);
     CPPUNIT_ASSERT_MESSAGE(run.out, contains(run.out, "  stream_events                          3\n"));
     const Poco::Int64 total = 3 * static_cast<Poco::Int64>(host::StoreCopier::tables().size());
     CPPUNIT_ASSERT_MESSAGE(run.out, contains(run.out, "jobhost: copied " + std::to_string(total) + " rows in " +
                                                           std::to_string(host::StoreCopier::tables().size()) + " tables"));
     CPPUNIT_ASSERT_MESSAGE(run.out, contains(run.out, "--store " + postgres::urlOf(database)));
-    CPPUNIT_ASSERT_MESSAGE(run.err, contains(run.err, "jobhost: copying " + host::Store::defaultFile(data.path)));
+    CPPUNIT_ASSERT_MESSAGE(run.err, contains(run.err, "jobhost: copying " + host::Store::defaultFile(data.path())));
     CPPUNIT_ASSERT(!contains(run.out + run.err, "s3cr3t"));
     host::Store copy(postgres::locationOf(database));
     for (const auto& [table, rows] : countsOf(copy)) CPPUNIT_ASSERT_EQUAL_MESSAGE(table, Poco::Int64{3}, rows);
 
     // The same copy again: refused (exit 70), the message names the table, and no password.
-    CliRun again = runCli({"--data-dir", data.path, "store", "copy", "--to", url});
+    CliRun again = runCli({"--data-dir", data.path(), "store", "copy", "--to", url});
     CPPUNIT_ASSERT_EQUAL(70, again.exitCode);
     CPPUNIT_ASSERT_MESSAGE(again.err, contains(again.err, "table authorizations: holds 3 rows"));
     CPPUNIT_ASSERT(!contains(again.out + again.err, "s3cr3t"));
 }
 
 void StoreCopyTest::testCliRefusesAPostgresSource() {
-    Folder data;
+    TempDirectory data;
     const std::string url = postgres::urlOf(postgres::freshDatabase("copy_source"));
-    CliRun run = runCli({"--data-dir", data.path, "--store", url, "store", "copy", "--to", url});
+    CliRun run = runCli({"--data-dir", data.path(), "--store", url, "store", "copy", "--to", url});
     CPPUNIT_ASSERT_EQUAL(64, run.exitCode);
     CPPUNIT_ASSERT_MESSAGE(run.err, contains(run.err, "must be an embedded SQLite store, but --store names " + url));
     CPPUNIT_ASSERT_EQUAL(std::string(), run.out);

@@ -2,19 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StoreOptionTest.h"
 
+#include "InProcessCli.h"
+#include "TempDirectory.h"
 #include "TestDatabases.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
-#include <sstream>
 #include <vector>
 
-#include "cli/CliApplication.h"
 #include "store/Migrations.h"
 #include "store/Store.h"
 
@@ -25,16 +23,6 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-struct Folder {
-    std::string path = Poco::TemporaryFile::tempName();
-    Folder() { Poco::File(path).createDirectories(); }
-    ~Folder() {
-        try {
-            Poco::File(path).remove(true);
-        } catch (...) {
-        }
-    }
-};
 
 /// Sets a variable for one scope and puts the old state back.
 class ScopedVariable {
@@ -54,22 +42,8 @@ private:
     std::string _old;
 };
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-CliRun runCli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    host::CliApplication app(out, err);
-    app.addBuiltins();
-    args.insert(args.begin(), "jobhost");
-    CliRun run;
-    run.exitCode = app.run(args);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using postgres::CliRun;
+using postgres::runCli;
 
 int migrationsIn(const std::string& database) {
     Poco::Data::Session session("postgresql", postgres::server().connectionString() + " dbname=" + database);
@@ -82,60 +56,60 @@ int migrationsIn(const std::string& database) {
 } // namespace
 
 void StoreOptionTest::testStoreOptionOpensThePostgresDatabase() {
-    Folder data;
+    TempDirectory data;
     const std::string database = postgres::freshDatabase("option_store");
-    CliRun run = runCli({"--data-dir", data.path, "--store", postgres::urlOf(database), "runs"});
+    CliRun run = runCli({"--data-dir", data.path(), "--store", postgres::urlOf(database), "runs"});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(run.err, 0, run.exitCode);
     CPPUNIT_ASSERT_EQUAL(std::string("no runs yet\n"), run.out);
     CPPUNIT_ASSERT_EQUAL(host::Migrations::latest(), migrationsIn(database));
-    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path)).exists());
+    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path())).exists());
 }
 
 void StoreOptionTest::testEnvironmentSelectsTheStoreAndTheOptionWins() {
-    Folder data;
+    TempDirectory data;
     const std::string fromEnvironment = postgres::freshDatabase("option_env"), fromOption = postgres::freshDatabase("option_wins");
     {
         ScopedVariable store("JOBHOST_STORE", postgres::urlOf(fromEnvironment));
-        CliRun run = runCli({"--data-dir", data.path, "runs"});
+        CliRun run = runCli({"--data-dir", data.path(), "runs"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(run.err, 0, run.exitCode);
         CPPUNIT_ASSERT_EQUAL(host::Migrations::latest(), migrationsIn(fromEnvironment));
         CPPUNIT_ASSERT_EQUAL(0, migrationsIn(fromOption));
 
-        CliRun overridden = runCli({"--data-dir", data.path, "--store", postgres::urlOf(fromOption), "runs"});
+        CliRun overridden = runCli({"--data-dir", data.path(), "--store", postgres::urlOf(fromOption), "runs"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(overridden.err, 0, overridden.exitCode);
         CPPUNIT_ASSERT_EQUAL(host::Migrations::latest(), migrationsIn(fromOption));
     }
-    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path)).exists());
+    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path())).exists());
     // Without either: the embedded default.
-    CliRun embedded = runCli({"--data-dir", data.path, "runs"});
+    CliRun embedded = runCli({"--data-dir", data.path(), "runs"});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(embedded.err, 0, embedded.exitCode);
-    CPPUNIT_ASSERT(Poco::File(host::Store::defaultFile(data.path)).exists());
+    CPPUNIT_ASSERT(Poco::File(host::Store::defaultFile(data.path())).exists());
 }
 
 void StoreOptionTest::testMalformedStoreIsNamedWithWhereItCameFrom() {
-    Folder data;
-    CliRun option = runCli({"--data-dir", data.path, "--store", "postgresql://jobhost@:5432/db", "runs"});
+    TempDirectory data;
+    CliRun option = runCli({"--data-dir", data.path(), "--store", "postgresql://jobhost@:5432/db", "runs"});
     CPPUNIT_ASSERT_EQUAL(78, option.exitCode);
     CPPUNIT_ASSERT_MESSAGE(option.err, contains(option.err, "jobhost: --store: no host in store URL postgresql://...@:5432/db"));
 
     ScopedVariable store("JOBHOST_STORE", "postgresql://jobhost@127.0.0.1:5432");
-    CliRun environment = runCli({"--data-dir", data.path, "runs"});
+    CliRun environment = runCli({"--data-dir", data.path(), "runs"});
     CPPUNIT_ASSERT_EQUAL(78, environment.exitCode);
     CPPUNIT_ASSERT_MESSAGE(environment.err, contains(environment.err, "jobhost: JOBHOST_STORE: "));
     CPPUNIT_ASSERT_MESSAGE(environment.err, contains(environment.err, "no database"));
     CPPUNIT_ASSERT_EQUAL(std::string(), option.out + environment.out);
-    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path)).exists());
+    CPPUNIT_ASSERT(!Poco::File(host::Store::defaultFile(data.path())).exists());
 }
 
 void StoreOptionTest::testUnreachableStoreExits70WithoutThePassword() {
-    Folder data;
+    TempDirectory data;
     int closedPort = 0;
     {
         Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
         closedPort = socket.address().port();
     }
     const std::string url = "postgresql://jobhost:hunter2-secret@127.0.0.1:" + std::to_string(closedPort) + "/jobhost";
-    CliRun run = runCli({"--data-dir", data.path, "--store", url, "runs"});
+    CliRun run = runCli({"--data-dir", data.path(), "--store", url, "runs"});
     CPPUNIT_ASSERT_EQUAL(70, run.exitCode);
     CPPUNIT_ASSERT_MESSAGE(run.err, contains(run.err, "postgresql://jobhost@127.0.0.1:" + std::to_string(closedPort) +
                                                          "/jobhost: cannot connect to the PostgreSQL store"));
@@ -143,9 +117,9 @@ void StoreOptionTest::testUnreachableStoreExits70WithoutThePassword() {
 }
 
 void StoreOptionTest::testCopiedStoreAnswersLikeTheOriginal() {
-    Folder data;
+    TempDirectory data;
     {
-        host::Store source(host::Store::defaultFile(data.path));
+        host::Store source(host::Store::defaultFile(data.path()));
         Poco::Data::Session session = source.openSession();
         session << "INSERT INTO jobs (id, name, provider, type, authorization_name, config_json, interval_seconds, enabled, created_at, "
                    "updated_at) VALUES (1, 'nightly', 'postup', 'import', 'main', '{}', 86400, 1, 1764800000000, 1764800000000)",
@@ -160,10 +134,10 @@ void StoreOptionTest::testCopiedStoreAnswersLikeTheOriginal() {
             now;
     }
     const std::string url = postgres::urlOf(postgres::freshDatabase("option_copy"));
-    CliRun copy = runCli({"--data-dir", data.path, "store", "copy", "--to", url});
+    CliRun copy = runCli({"--data-dir", data.path(), "store", "copy", "--to", url});
     CPPUNIT_ASSERT_EQUAL_MESSAGE(copy.err, 0, copy.exitCode);
     for (const std::vector<std::string>& verb : {std::vector<std::string>{"runs"}, {"runs", "--log", "1"}, {"runs", "nightly"}}) {
-        std::vector<std::string> onSqlite{"--data-dir", data.path}, onPostgres{"--data-dir", data.path, "--store", url};
+        std::vector<std::string> onSqlite{"--data-dir", data.path()}, onPostgres{"--data-dir", data.path(), "--store", url};
         onSqlite.insert(onSqlite.end(), verb.begin(), verb.end());
         onPostgres.insert(onPostgres.end(), verb.begin(), verb.end());
         CliRun a = runCli(onSqlite), b = runCli(onPostgres);
